@@ -1,0 +1,320 @@
+//! The typed normalized value a number, money, date or duration span carries.
+//!
+//! The serialized shape is a public schema shared by the CLI, the wasm API and the
+//! exports (README "Value schema"): a `kind` tag plus the fields listed per variant.
+//! Whole numbers serialize without a fraction (`11000`, not `11000.0`).
+
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A normalized value. Serialized with a `kind` tag in `snake_case`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Value {
+    /// A cardinal number: "about 11,000" → `{"kind":"number","number":11000,"mod":"approx"}`.
+    Number {
+        /// The number.
+        #[serde(serialize_with = "whole_if_possible")]
+        number: f64,
+        /// Approximation or bound, absent when exact.
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<Mod>,
+    },
+    /// "10 to 12", "between 5 and 7": `{"kind":"number_range","from":10,"to":12}`.
+    NumberRange {
+        /// Lower end, inclusive.
+        #[serde(serialize_with = "whole_if_possible")]
+        from: f64,
+        /// Upper end, inclusive.
+        #[serde(serialize_with = "whole_if_possible")]
+        to: f64,
+    },
+    /// "21st" → `{"kind":"ordinal","number":21}`.
+    Ordinal {
+        /// The position.
+        #[serde(serialize_with = "whole_if_possible")]
+        number: f64,
+    },
+    /// "3.499 billion euros" → `{"kind":"money","amount":3499000000,"currency":"EUR"}`.
+    Money {
+        /// The amount in units of `currency` (not cents).
+        #[serde(serialize_with = "whole_if_possible")]
+        amount: f64,
+        /// ISO 4217 code, or `"XXX"` when the currency is not stated.
+        currency: String,
+        /// The unit a price is per ("3 cents a pound" → `"lb"`), absent otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        per: Option<String>,
+        /// Approximation or bound, absent when exact.
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<Mod>,
+    },
+    /// "7.6%" → `{"kind":"percent","number":7.6}`.
+    Percent {
+        /// The percentage (7.6 for 7.6%).
+        #[serde(serialize_with = "whole_if_possible")]
+        number: f64,
+        /// Approximation or bound, absent when exact.
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<Mod>,
+    },
+    /// "250,000 tons" → `{"kind":"quantity","amount":250000,"unit":"t"}`.
+    Quantity {
+        /// The amount in `unit`.
+        #[serde(serialize_with = "whole_if_possible")]
+        amount: f64,
+        /// An SI or common unit symbol (`t`, `km`, `°C`, `lb`, `bbl`).
+        unit: String,
+        /// Approximation or bound, absent when exact.
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<Mod>,
+    },
+    /// A calendar date or period: "last autumn" → `{"kind":"date","timex":"2024-FA",…}`.
+    Date(TimeValue),
+    /// A time of day: "3pm" → `{"kind":"time","timex":"T15:00",…}`.
+    Time(TimeValue),
+    /// A date with a time of day.
+    Datetime(TimeValue),
+    /// "four months" → `{"kind":"duration","timex":"P4M"}`.
+    Duration {
+        /// ISO 8601 / TIMEX3 duration.
+        timex: String,
+        /// Approximation or bound, absent when exact.
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<Mod>,
+    },
+    /// "every Monday" → `{"kind":"set","timex":"XXXX-WXX-1"}`.
+    Set {
+        /// TIMEX3 value of one occurrence, or the period (`P1Y` for "annually").
+        timex: String,
+    },
+}
+
+/// The resolution shared by dates, times and date-times.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeValue {
+    /// TIMEX3 value: `2025-01-24`, `2024-10`, `2024-FA`, `2025-W04`, `2024-Q2`, `199X`,
+    /// `T15:00`, `2025-01-24T15:00`; `X` marks what the text leaves open.
+    pub timex: String,
+    /// First instant of the period, ISO 8601 (`YYYY-MM-DD`, with `THH:MM:SS` when a
+    /// time is known); absent when the expression does not resolve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// The instant just after the period (exclusive), same format as `start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// Approximation or bound ("around 2020", "before March"), absent when exact.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Mod>,
+}
+
+/// How a stated quantity relates to the true one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mod {
+    /// "about", "around", "nearly", "roughly", "some".
+    Approx,
+    /// "more than", "over", "above".
+    MoreThan,
+    /// "less than", "under", "below", "fewer than".
+    LessThan,
+    /// "at least", "no less than".
+    AtLeast,
+    /// "at most", "no more than".
+    AtMost,
+    /// "up to".
+    UpTo,
+}
+
+impl Value {
+    /// The `kind` tag this value serializes with.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Number { .. } => "number",
+            Value::NumberRange { .. } => "number_range",
+            Value::Ordinal { .. } => "ordinal",
+            Value::Money { .. } => "money",
+            Value::Percent { .. } => "percent",
+            Value::Quantity { .. } => "quantity",
+            Value::Date(_) => "date",
+            Value::Time(_) => "time",
+            Value::Datetime(_) => "datetime",
+            Value::Duration { .. } => "duration",
+            Value::Set { .. } => "set",
+        }
+    }
+
+    /// A short human-readable rendering for badges and brat `N` lines:
+    /// `2024-FA`, `≈11000`, `3499000000 EUR`, `7.6%`, `P4M`.
+    pub fn display(&self) -> String {
+        fn m(modifier: &Option<Mod>) -> &'static str {
+            match modifier {
+                None => "",
+                Some(Mod::Approx) => "≈",
+                Some(Mod::MoreThan) => ">",
+                Some(Mod::LessThan) => "<",
+                Some(Mod::AtLeast) => "≥",
+                Some(Mod::AtMost) | Some(Mod::UpTo) => "≤",
+            }
+        }
+        match self {
+            Value::Number { number, modifier } => format!("{}{}", m(modifier), fmt_num(*number)),
+            Value::NumberRange { from, to } => format!("{}–{}", fmt_num(*from), fmt_num(*to)),
+            Value::Ordinal { number } => format!("#{}", fmt_num(*number)),
+            Value::Money {
+                amount,
+                currency,
+                per,
+                modifier,
+            } => {
+                let per = per.as_deref().map(|u| format!("/{u}")).unwrap_or_default();
+                format!("{}{} {currency}{per}", m(modifier), fmt_num(*amount))
+            }
+            Value::Percent { number, modifier } => format!("{}{}%", m(modifier), fmt_num(*number)),
+            Value::Quantity {
+                amount,
+                unit,
+                modifier,
+            } => {
+                format!("{}{} {unit}", m(modifier), fmt_num(*amount))
+            }
+            Value::Date(t) | Value::Time(t) | Value::Datetime(t) => {
+                format!("{}{}", m(&t.modifier), t.timex)
+            }
+            Value::Duration { timex, modifier } => format!("{}{timex}", m(modifier)),
+            Value::Set { timex } => timex.clone(),
+        }
+    }
+}
+
+/// Formats a number the way the JSON output does: no `.0` on whole numbers.
+pub fn fmt_num(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Serializes whole numbers as integers so `11000` does not become `11000.0`;
+/// non-finite numbers (which JSON cannot hold) become `null`.
+fn whole_if_possible<S: Serializer>(n: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if !n.is_finite() {
+        s.serialize_none()
+    } else if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        s.serialize_i64(*n as i64)
+    } else {
+        s.serialize_f64(*n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(v: &Value) -> String {
+        serde_json::to_string(v).unwrap()
+    }
+
+    #[test]
+    fn schema_matches_the_readme() {
+        let approx = Value::Number {
+            number: 11000.0,
+            modifier: Some(Mod::Approx),
+        };
+        assert_eq!(
+            json(&approx),
+            r#"{"kind":"number","number":11000,"mod":"approx"}"#
+        );
+        let money = Value::Money {
+            amount: 3_499_000_000.0,
+            currency: "EUR".into(),
+            per: None,
+            modifier: None,
+        };
+        assert_eq!(
+            json(&money),
+            r#"{"kind":"money","amount":3499000000,"currency":"EUR"}"#
+        );
+        assert_eq!(
+            json(&Value::Percent {
+                number: 7.6,
+                modifier: None
+            }),
+            r#"{"kind":"percent","number":7.6}"#
+        );
+        let date = Value::Date(TimeValue {
+            timex: "2024-10".into(),
+            start: Some("2024-10-01".into()),
+            end: Some("2024-11-01".into()),
+            modifier: None,
+        });
+        assert_eq!(
+            json(&date),
+            r#"{"kind":"date","timex":"2024-10","start":"2024-10-01","end":"2024-11-01"}"#
+        );
+        assert_eq!(
+            json(&Value::NumberRange {
+                from: 10.0,
+                to: 12.0
+            }),
+            r#"{"kind":"number_range","from":10,"to":12}"#
+        );
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let values = vec![
+            Value::Quantity {
+                amount: 16.73,
+                unit: "t".into(),
+                modifier: Some(Mod::MoreThan),
+            },
+            Value::Duration {
+                timex: "P4M".into(),
+                modifier: None,
+            },
+            Value::Set {
+                timex: "XXXX-WXX-1".into(),
+            },
+            Value::Time(TimeValue {
+                timex: "T15:00".into(),
+                ..Default::default()
+            }),
+        ];
+        for v in values {
+            let back: Value = serde_json::from_str(&json(&v)).unwrap();
+            assert_eq!(back, v);
+        }
+    }
+
+    #[test]
+    fn non_finite_numbers_do_not_break_json() {
+        assert_eq!(
+            json(&Value::Number {
+                number: f64::INFINITY,
+                modifier: None
+            }),
+            r#"{"kind":"number","number":null}"#
+        );
+    }
+
+    #[test]
+    fn display_is_compact() {
+        assert_eq!(
+            Value::Number {
+                number: 11000.0,
+                modifier: Some(Mod::Approx)
+            }
+            .display(),
+            "≈11000"
+        );
+        assert_eq!(
+            Value::Percent {
+                number: 7.6,
+                modifier: None
+            }
+            .display(),
+            "7.6%"
+        );
+    }
+}
