@@ -1,0 +1,550 @@
+//! Combining date and time pieces: a date with a clock time ("Friday at 3pm",
+//! "3pm today", "Jan 24 at 15:00 GMT"), a day with a part of the day ("Tuesday
+//! morning", "last night", "tonight"), and two points into a range ("2014 to
+//! 2018", "from March to May", "between 4pm and 5pm", "November 18-19",
+//! "Jan-Feb 2017", "5 to 6pm").
+//!
+//! A range runs from the start of its first part to the end of its last, so
+//! "2014 to 2018" ends on 2019-01-01 (exclusive): the reader's inclusive reading.
+
+use super::calendar::{Date, DateTime};
+use super::date::{is_day_timex, Dates, Piece};
+use super::lexicon::{DayPart, Kw, Sense};
+use super::period::{Clock, Period, TimeKind};
+use super::time::{self, ClockMatch};
+use crate::label::Label;
+
+/// A clock time with no date: `T15`.
+fn time_only(c: Clock) -> Period {
+    Period::unresolved(c.timex(), TimeKind::Time)
+}
+
+/// Puts clock time `c` on the day of `d` (resolved or open).
+fn at_time(d: &Piece, c: Clock) -> Option<Period> {
+    if let Some(day) = d.day() {
+        return Period::clock(day, c);
+    }
+    is_day_timex(&d.period.timex).then(|| {
+        Period::unresolved(
+            format!("{}{}", d.period.timex, c.timex()),
+            TimeKind::Datetime,
+        )
+    })
+}
+
+/// Puts part of day `p` on the day of `d`.
+fn at_part(d: &Piece, p: DayPart) -> Option<Period> {
+    if let Some(day) = d.day() {
+        return Period::day_part(day, p);
+    }
+    is_day_timex(&d.period.timex).then(|| {
+        Period::unresolved(
+            format!("{}T{}", d.period.timex, super::period::day_part(p).0),
+            TimeKind::Datetime,
+        )
+    })
+}
+
+fn longest(pieces: impl IntoIterator<Item = Option<Piece>>) -> Option<Piece> {
+    pieces
+        .into_iter()
+        .flatten()
+        .fold(None, |best: Option<Piece>, p| match best {
+            Some(b) if b.end >= p.end => Some(b),
+            _ => Some(p),
+        })
+}
+
+impl Dates<'_, '_> {
+    /// The longest DATE or TIME expression at `i`, ranges and date-times included.
+    pub(crate) fn temporal(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        if v.kw(i, Kw::Between) {
+            if let Some(p) = self.range_from(i, i + 1, Kw::And) {
+                return Some(p);
+            }
+        }
+        if v.kw(i, Kw::From) {
+            if let Some(p) = self.range_from(i, i + 1, Kw::To) {
+                return Some(p);
+            }
+        }
+        let a = self.point(i)?;
+        if let Some(r) = self.range_after(i, &a) {
+            return Some(r);
+        }
+        Some(a)
+    }
+
+    /// A single point or period with its time attachments.
+    fn point(&self, i: usize) -> Option<Piece> {
+        longest([
+            self.date_then_time(i),
+            self.time_then_date(i),
+            self.part_words(i),
+            self.clock_alone(i),
+        ])
+    }
+
+    /// A clock time at `i` that may stand alone (not a bare number).
+    fn clock_at(&self, i: usize, allow_bare: bool) -> Option<ClockMatch> {
+        let c = time::clock(self.v, i)?;
+        (!c.bare || allow_bare).then_some(c)
+    }
+
+    /// "3pm", "15:00 GMT", "noon", "at 6.45" — a time with no date.
+    fn clock_alone(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let c = self.clock_at(i, false)?;
+        // "10 past 9", fine; but "2 p" from "2 p." list items is too weak: need am/pm, colon or a word.
+        let mut piece = Piece::new(i, c.end, time_only(c.clock));
+        // "in the morning" after the time is already folded in; "today" etc. handled by time_then_date.
+        if let Some((p, e, false)) = time::day_part(v, c.end).filter(|&(_, _, plural)| !plural) {
+            let _ = p;
+            piece.end = piece.end.max(c.end);
+            let _ = e;
+        }
+        Some(piece)
+    }
+
+    /// A date, then optionally a time or a part of the day: "Friday at 3pm",
+    /// "tomorrow 8:00am", "Tuesday morning", "Wednesday evening next week".
+    fn date_then_time(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let d = self.date(i)?;
+        if !d.is_day() {
+            return Some(d);
+        }
+        let mut j = d.end;
+        let mut sep = false;
+        if v.kw(j, Kw::At) || v.punct(j, ',') || v.punct(j, '@') || v.kw(j, Kw::By) && false {
+            j += 1;
+            sep = true;
+        }
+        // "Friday at 3pm", "tomorrow 8:00am", "Monday at 2.30", "Sat at 5"
+        if let Some(c) = self.clock_at(
+            j,
+            sep && v.kw(j - 1, Kw::At) || v.kw(j.wrapping_sub(1), Kw::At),
+        ) {
+            if let Some(p) = at_time(&d, c.clock) {
+                let mut piece = Piece::new(i, c.end, p);
+                piece.label = Label::Time;
+                // "Friday at 3pm next week" is rare; done.
+                return Some(piece);
+            }
+        }
+        // "Tuesday morning", "Friday in the afternoon", "tomorrow night"
+        if let Some((part, e, false)) = time::day_part(v, if sep { d.end } else { j }) {
+            if let Some(p) = at_part(&d, part) {
+                let mut piece = Piece::new(i, e, p);
+                // "Wednesday evening next week"
+                if let Some(w) = self.week_after(e, &d) {
+                    piece = w;
+                }
+                piece.label = Label::Time;
+                return Some(piece);
+            }
+        }
+        Some(d)
+    }
+
+    /// "Wednesday evening next week": re-anchors the weekday in the named week.
+    fn week_after(&self, e: usize, d: &Piece) -> Option<Piece> {
+        let v = self.v;
+        let rel = v.find(e, |s| match s {
+            Sense::Rel(r) => Some(r),
+            _ => None,
+        })?;
+        if !v.kw(e + 1, Kw::Week) {
+            return None;
+        }
+        let wd = self.weekday_word(d.start)?.0;
+        let week = self
+            .r
+            .shift(super::lexicon::TimeUnit::Week, super::date::rel_step(rel));
+        let (s, _) = week.bounds?;
+        let day = s.date.add_days(i64::from(wd) - 1)?;
+        let part = time::day_part(v, d.end)?.0;
+        Some(Piece::new(d.start, e + 2, Period::day_part(day, part)?))
+    }
+
+    /// A time, then a date: "3pm today", "8am this morning", "15:00 on Friday",
+    /// "13:00 February 28, 2013", "10, tonight".
+    fn time_then_date(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let c = self.clock_at(i, true)?;
+        let mut j = c.end;
+        if v.kw(j, Kw::On) || v.punct(j, ',') {
+            j += 1;
+        }
+        // "8am this morning", "10 tonight"
+        if let Some(p) = self.part_words(j) {
+            let day = p.period.bounds.map(|(s, _)| s.date);
+            let period = match day {
+                Some(day) => Period::clock(day, c.clock)?,
+                None => return None,
+            };
+            return Some(Piece::new(i, p.end, period));
+        }
+        let d = self.date(j)?;
+        if !d.is_day() || (c.bare && !v.kw(j, Kw::On) && d.start == c.end && !v.is_number(i)) {
+            return None;
+        }
+        let mut piece = Piece::new(i, d.end, at_time(&d, c.clock)?);
+        piece.label = Label::Time;
+        Some(piece)
+    }
+
+    /// "this morning", "tonight", "last night", "yesterday afternoon", "tomorrow
+    /// night", "in the morning" (no date: a time of day).
+    fn part_words(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        if v.find(i, |s| (s == Sense::Tonight).then_some(())).is_some() {
+            let today = self.r.shift(super::lexicon::TimeUnit::Day, 0);
+            let d = Piece::new(i, i + 1, today);
+            return Some(Piece::new(i, i + 1, at_part(&d, DayPart::Night)?));
+        }
+        // "this morning", "last night", "this evening"
+        if let Some(rel) = v.find(i, |s| match s {
+            Sense::Rel(r) => Some(r),
+            _ => None,
+        }) {
+            let (part, false) = v.find(i + 1, |s| match s {
+                Sense::Part(p, plural) => Some((p, plural)),
+                _ => None,
+            })?
+            else {
+                return None;
+            };
+            let offset = match rel {
+                super::lexicon::Rel::This => 0,
+                super::lexicon::Rel::Last | super::lexicon::Rel::Past
+                    if part == DayPart::Night || part == DayPart::Evening =>
+                {
+                    -1
+                }
+                super::lexicon::Rel::Next | super::lexicon::Rel::Coming => 1,
+                _ => return None,
+            };
+            let day = Piece::new(
+                i,
+                i + 1,
+                self.r.shift(super::lexicon::TimeUnit::Day, offset),
+            );
+            return Some(Piece::new(i, i + 2, at_part(&day, part)?));
+        }
+        // "in the morning": a part of the day with no date.
+        if v.kw(i, Kw::In) && v.kw(i + 1, Kw::The) {
+            let (part, e, _) = time::day_part(v, i)?;
+            // "in the morning at 7", "in the afternoon at 7"
+            if v.kw(e, Kw::At) {
+                if let Some(c) = time::clock(v, e + 1) {
+                    let mut clock = c.clock;
+                    if part != DayPart::Morning && clock.hour < 12 {
+                        clock.hour += 12;
+                    }
+                    return Some(Piece::new(i, c.end, time_only(clock)));
+                }
+            }
+            let code = super::period::day_part(part).0;
+            return Some(Piece::new(
+                i,
+                e,
+                Period::unresolved(format!("T{code}"), TimeKind::Time),
+            ));
+        }
+        None
+    }
+
+    /// Range endpoints after "between"/"from": `start` is the span start, `first`
+    /// the first endpoint, `joiner` the word expected between them.
+    fn range_from(&self, start: usize, first: usize, joiner: Kw) -> Option<Piece> {
+        let v = self.v;
+        let a = self.point(first).or_else(|| self.bare_endpoint(first))?;
+        let j = a.end;
+        let joined = if joiner == Kw::And {
+            v.kw(j, Kw::And)
+                || v.punct(j, '-')
+                || v.kw(j, Kw::To)
+                || v.kw(j, Kw::Through)
+                || v.punct(j, '~')
+        } else {
+            v.kw(j, Kw::To)
+                || v.kw(j, Kw::Until)
+                || v.kw(j, Kw::Through)
+                || v.punct(j, '-')
+                || v.punct(j, '~')
+        };
+        if !joined {
+            return None;
+        }
+        let mut r = self.join(&a, j + 1)?;
+        r.start = start;
+        Some(r)
+    }
+
+    /// A bare number as the first endpoint of "between 3 and 8am", "from 9 to 11".
+    fn bare_endpoint(&self, i: usize) -> Option<Piece> {
+        let c = self.clock_at(i, true)?;
+        Some(Piece::new(i, c.end, time_only(c.clock)))
+    }
+
+    /// "X to Y", "X-Y", "X through Y" after a point `a`.
+    fn range_after(&self, i: usize, a: &Piece) -> Option<Piece> {
+        let v = self.v;
+        let j = a.end;
+        let joined = v.kw(j, Kw::To)
+            || v.kw(j, Kw::Through)
+            || v.kw(j, Kw::Until)
+            || v.punct(j, '-')
+            || v.punct(j, '~');
+        if !joined {
+            return None;
+        }
+        // "to" after a bare time needs the other end to be a time.
+        let mut r = self.join(a, j + 1)?;
+        r.start = i;
+        Some(r)
+    }
+
+    /// Joins point `a` with the second endpoint starting at `k`.
+    fn join(&self, a: &Piece, k: usize) -> Option<Piece> {
+        let v = self.v;
+        // Times: "5 to 6pm", "9-10 am", "3:00 to 4:00 tomorrow", "between 4pm and 5pm"
+        if a.period.kind == TimeKind::Time
+            || matches!(a.period.kind, TimeKind::Datetime)
+                && a.period.timex.contains('T')
+                && a.day_of().is_some()
+        {
+            return self.join_times(a, k);
+        }
+        // Day numbers after a month-day: "November 18-19", "9 to 12 of June" handled below.
+        if let Some(day) = a.day() {
+            if let Some((d2, e)) = self.plain_day(k) {
+                // "November 18-19, 2015", "April ninth through seventeenth"
+                let mut end_day = Date::new(day.year, day.month, d2)?;
+                let mut e = e;
+                if let Some((y, ye)) = self.year_tail(e) {
+                    end_day = Date::new(y, day.month, d2)?;
+                    let start_day = Date::new(y, day.month, day.day)?;
+                    e = ye;
+                    return self.range_days(a.start, e, start_day, end_day);
+                }
+                if end_day > day {
+                    return self.range_days(a.start, e, day, end_day);
+                }
+            }
+        }
+        // "9 to 12 of June": a bare day number first.
+        let b = self.point(k)?;
+        if b.period.kind == TimeKind::Time {
+            return None;
+        }
+        let (a_p, b_p) = self.align_years(a, &b);
+        let period = Period::span(&a_p, &b_p)?;
+        Some(Piece::new(a.start, b.end, period))
+    }
+
+    /// A lone day number or ordinal ending a day range ("18-19", "ninth through
+    /// seventeenth"), not followed by a month.
+    fn plain_day(&self, k: usize) -> Option<(u32, usize)> {
+        let v = self.v;
+        if v.kw(k, Kw::The) {
+            return self.plain_day(k + 1);
+        }
+        let d = if v.is_number(k) {
+            let n = super::numeral::numeral(v.text(k))?;
+            let sfx = n.suffix.to_ascii_lowercase();
+            if !(sfx.is_empty() || matches!(sfx.as_str(), "st" | "nd" | "rd" | "th"))
+                || n.int_digits > 2
+                || n.frac_digits > 0
+            {
+                return None;
+            }
+            n.value as u32
+        } else {
+            let (n, _) = super::number::ordinal(v, k)?;
+            n as u32
+        };
+        let e = k + 1;
+        if v.find(e, |s| matches!(s, Sense::Month(_)).then_some(()))
+            .is_some()
+            || v.punct(e, ':')
+        {
+            return None;
+        }
+        (1..=31).contains(&d).then_some((d, e))
+    }
+
+    /// ", 2015" / " 2015" / "of 2015" after a range's last day.
+    fn year_tail(&self, e: usize) -> Option<(i32, usize)> {
+        let v = self.v;
+        let k = if v.punct(e, ',') || v.kw(e, Kw::Of) || v.kw(e, Kw::In) {
+            e + 1
+        } else {
+            e
+        };
+        let t = v.text(k);
+        if t.len() != 4 {
+            return None;
+        }
+        let y = super::numeral::digits(t)? as i32;
+        (1000..3000).contains(&y).then_some((y, k + 1))
+    }
+
+    fn range_days(&self, start: usize, end: usize, a: Date, b: Date) -> Option<Piece> {
+        let period = Period::between(
+            DateTime::midnight(a),
+            DateTime::midnight(b.add_days(1)?),
+            TimeKind::Date,
+        )?;
+        Some(Piece::new(start, end, period))
+    }
+
+    /// Gives the first endpoint the year of the second when only the second states
+    /// one ("Jan-Feb 2017", "Nov-Feb 2017" → Nov 2016), and vice versa.
+    fn align_years(&self, a: &Piece, b: &Piece) -> (Period, Period) {
+        let (Some((a_s, a_e)), Some((b_s, _))) = (a.period.bounds, b.period.bounds) else {
+            return (a.period.clone(), b.period.clone());
+        };
+        let v = self.v;
+        let b_has_year = (b.start..b.end).any(|k| v.is_number(k) && v.text(k).len() == 4);
+        let a_has_year = (a.start..a.end).any(|k| v.is_number(k) && v.text(k).len() == 4);
+        if b_has_year && !a_has_year && a_s.date.year != b_s.date.year {
+            // Move a into b's year (or the year before if that would put it after b).
+            let shift = i64::from(b_s.date.year - a_s.date.year);
+            let moved = |t: DateTime| -> Option<DateTime> {
+                Some(DateTime {
+                    date: t.date.add_months(shift * 12)?,
+                    ..t
+                })
+            };
+            if let (Some(s), Some(e)) = (moved(a_s), moved(a_e)) {
+                let (s, e) = if s > b_s {
+                    let back =
+                        |t: DateTime| t.date.add_months(-12).map(|d| DateTime { date: d, ..t });
+                    (back(s).unwrap_or(s), back(e).unwrap_or(e))
+                } else {
+                    (s, e)
+                };
+                let mut p = a.period.clone();
+                p.bounds = Some((s, e));
+                p.timex = retimex(&p.timex, s.date.year);
+                return (p, b.period.clone());
+            }
+        }
+        if a_s > b_s && !b_has_year {
+            // "from November to March": the second end is in the following year.
+            if let Some((s, e)) = b.period.bounds {
+                let fwd = |t: DateTime| t.date.add_months(12).map(|d| DateTime { date: d, ..t });
+                if let (Some(s2), Some(e2)) = (fwd(s), fwd(e)) {
+                    let mut p = b.period.clone();
+                    p.bounds = Some((s2, e2));
+                    p.timex = retimex(&p.timex, s2.date.year);
+                    return (a.period.clone(), p);
+                }
+            }
+        }
+        (a.period.clone(), b.period.clone())
+    }
+
+    /// Joins a time `a` with a second time at `k`: the second's am/pm carries to the
+    /// first ("5 to 6pm"), and a date after the second applies to both.
+    fn join_times(&self, a: &Piece, k: usize) -> Option<Piece> {
+        let v = self.v;
+        let b = self.clock_at(k, true)?;
+        let first = time::clock(v, a.start).or_else(|| {
+            // "between 3 and 8am": the first endpoint began after "between"/"from".
+            time::clock(v, a.start + 1)
+        })?;
+        let mut c1 = first.clock;
+        let c2 = b.clock;
+        if !first.fixed && b.fixed && c2.hour >= 12 && c1.hour + 12 <= c2.hour && c1.hour < 12 {
+            c1.hour += 12;
+        }
+        if b.bare && first.bare {
+            return None;
+        }
+        let mut end = b.end;
+        // A date after the range: "3:00 to 4:00 tomorrow", "between 3 and 8am next Monday".
+        let mut j = end;
+        if v.kw(j, Kw::On) || v.punct(j, ',') {
+            j += 1;
+        }
+        let day = self
+            .date(j)
+            .filter(|d| d.is_day())
+            .or_else(|| self.part_words(j).filter(|p| p.period.bounds.is_some()));
+        let date = a.day_of().or_else(|| {
+            day.as_ref()
+                .and_then(|d| d.period.bounds.map(|(s, _)| s.date))
+        });
+        if let Some(d) = &day {
+            end = d.end;
+        }
+        let period = match date {
+            Some(day) => {
+                let s = DateTime {
+                    date: day,
+                    hour: c1.hour,
+                    minute: c1.minute,
+                    second: c1.second,
+                };
+                let mut e = DateTime {
+                    date: day,
+                    hour: c2.hour,
+                    minute: c2.minute,
+                    second: c2.second,
+                };
+                if e <= s {
+                    e = DateTime {
+                        date: day.add_days(1)?,
+                        ..e
+                    };
+                }
+                let mut p = Period::between(s, e, TimeKind::Datetime)?;
+                p.timex = format!(
+                    "({}{},{}{},{})",
+                    day,
+                    c1.timex(),
+                    day,
+                    c2.timex(),
+                    super::period::duration_between(s, e)
+                );
+                p
+            }
+            None => {
+                let secs = (c2.seconds() - c1.seconds()).rem_euclid(86_400);
+                let dur = super::period::duration_between(
+                    DateTime::midnight(Date::new(2000, 1, 1)?),
+                    super::period::from_seconds(
+                        super::period::seconds(DateTime::midnight(Date::new(2000, 1, 1)?)) + secs,
+                    )?,
+                );
+                Period::unresolved(
+                    format!("({},{},{dur})", c1.timex(), c2.timex()),
+                    TimeKind::Time,
+                )
+            }
+        };
+        Some(Piece::new(a.start, end, period))
+    }
+}
+
+impl Piece {
+    /// The calendar day of a date-time piece on a single day.
+    fn day_of(&self) -> Option<Date> {
+        let (s, e) = self.period.bounds?;
+        (s.date == e.date || (e.date.days() - s.date.days() == 1 && e.is_midnight()))
+            .then_some(s.date)
+    }
+}
+
+/// Rewrites the year at the front of a timex (`2017-11` → `2016-11`).
+fn retimex(timex: &str, year: i32) -> String {
+    if timex.len() >= 4 && timex.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        format!("{year:04}{}", &timex[4..])
+    } else {
+        timex.to_string()
+    }
+}
