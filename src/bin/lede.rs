@@ -12,6 +12,8 @@
 mod annotate;
 #[path = "lede/cli.rs"]
 mod cli;
+#[path = "lede/eval_values.rs"]
+mod eval_values;
 
 use cli::CliError;
 use lexopt::ValueExt;
@@ -22,6 +24,7 @@ lede — annotate news text with entities, numbers and dates
 
 Usage:
   lede annotate [FILE|-] [options]     annotate one document (or JSON Lines with --jsonl)
+  lede eval values --spec FILE         score numbers and dates on Recognizers-Text cases
   lede help                            this text
   lede --version                       print the version
 
@@ -55,6 +58,7 @@ fn dispatch() -> Result<(), CliError> {
     };
     match command.as_str() {
         "annotate" => annotate::run(parser),
+        "eval" => eval_values::run(parser),
         "help" => {
             println!("{USAGE}");
             Ok(())

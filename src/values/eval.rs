@@ -160,11 +160,58 @@ impl std::error::Error for EvalError {}
 /// # Errors
 /// [`EvalError::Io`] if the file cannot be read, [`EvalError::Json`] for a bad line.
 pub fn evaluate_file(path: &str, include_unsupported: bool) -> Result<Report, EvalError> {
+    evaluate_file_with(path, include_unsupported, |_| {})
+}
+
+/// Like [`evaluate_file`], calling `on_miss` for every expected result whose value
+/// is not right (for `lede eval values --misses`).
+///
+/// # Errors
+/// As [`evaluate_file`].
+pub fn evaluate_file_with(
+    path: &str,
+    include_unsupported: bool,
+    on_miss: impl FnMut(&Miss),
+) -> Result<Report, EvalError> {
     let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io {
         path: path.to_string(),
         message: e.to_string(),
     })?;
-    evaluate(&text, include_unsupported)
+    evaluate_with(&text, include_unsupported, on_miss)
+}
+
+/// An expected result whose value we did not get right.
+#[derive(Clone, Debug)]
+pub struct Miss {
+    /// Spec file.
+    pub spec: String,
+    /// The case's input.
+    pub input: String,
+    /// The expected text.
+    pub expected_text: String,
+    /// The expected resolution, as JSON.
+    pub expected: String,
+    /// Our overlapping spans: text and value display.
+    pub ours: Vec<(String, String)>,
+}
+
+impl fmt::Display for Miss {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ours: Vec<String> = self
+            .ours
+            .iter()
+            .map(|(t, v)| format!("{t:?}={v}"))
+            .collect();
+        write!(
+            f,
+            "{}\t{:?}\t{:?}\t{}\tours: {}",
+            self.spec,
+            self.input,
+            self.expected_text,
+            self.expected,
+            ours.join(" ")
+        )
+    }
 }
 
 /// Scores every case in `jsonl` (one JSON object per line). Cases .NET fails are
@@ -173,6 +220,18 @@ pub fn evaluate_file(path: &str, include_unsupported: bool) -> Result<Report, Ev
 /// # Errors
 /// [`EvalError::Json`] for a line that is not a case.
 pub fn evaluate(jsonl: &str, include_unsupported: bool) -> Result<Report, EvalError> {
+    evaluate_with(jsonl, include_unsupported, |_| {})
+}
+
+/// Like [`evaluate`], calling `on_miss` for every expected result not right.
+///
+/// # Errors
+/// As [`evaluate`].
+pub fn evaluate_with(
+    jsonl: &str,
+    include_unsupported: bool,
+    mut on_miss: impl FnMut(&Miss),
+) -> Result<Report, EvalError> {
     let mut per_spec: BTreeMap<String, SpecScore> = BTreeMap::new();
     let mut skipped = 0;
     for (n, line) in jsonl.lines().enumerate() {
@@ -188,7 +247,7 @@ pub fn evaluate(jsonl: &str, include_unsupported: bool) -> Result<Report, EvalEr
             continue;
         }
         let spec = case["spec"].as_str().unwrap_or("unknown").to_string();
-        let score = score_case(&case).ok_or_else(|| EvalError::Json {
+        let score = score_case(&case, &mut on_miss).ok_or_else(|| EvalError::Json {
             line: n + 1,
             message: "missing input or results".to_string(),
         })?;
@@ -235,6 +294,7 @@ struct Ours {
     start: usize,
     end: usize,
     label: Label,
+    text: String,
     value: Option<Value>,
 }
 
@@ -258,7 +318,7 @@ fn ref_date(case: &Json) -> RefDate {
     }
 }
 
-fn score_case(case: &Json) -> Option<SpecScore> {
+fn score_case(case: &Json, on_miss: &mut impl FnMut(&Miss)) -> Option<SpecScore> {
     let input = case["input"].as_str()?;
     let spec = case["spec"].as_str().unwrap_or_default();
     let results = case["results"].as_array()?;
@@ -272,6 +332,7 @@ fn score_case(case: &Json) -> Option<SpecScore> {
             start: map.from_byte(s.start, Unit::Chars),
             end: map.from_byte(s.end, Unit::Chars),
             label: s.label,
+            text: s.text.to_string(),
             value: s.value,
         })
         .collect();
@@ -289,7 +350,24 @@ fn score_case(case: &Json) -> Option<SpecScore> {
             .iter()
             .filter(|o| o.start < end && start < o.end)
             .collect();
+        let miss = |overlapping: &[&Ours]| Miss {
+            spec: spec.to_string(),
+            input: input.to_string(),
+            expected_text: r["text"].as_str().unwrap_or_default().to_string(),
+            expected: r["resolution"].to_string(),
+            ours: overlapping
+                .iter()
+                .map(|o| {
+                    let value = o
+                        .value
+                        .as_ref()
+                        .map(|v| serde_json::to_string(v).unwrap_or_default());
+                    (o.text.clone(), value.unwrap_or_default())
+                })
+                .collect(),
+        };
         if overlapping.is_empty() {
+            on_miss(&miss(&overlapping));
             continue;
         }
         score.found += 1;
@@ -302,6 +380,9 @@ fn score_case(case: &Json) -> Option<SpecScore> {
             .filter_map(|o| o.value.as_ref())
             .filter_map(|v| values.iter().filter_map(|e| right(v, e)).min())
             .min();
+        if best.is_none() {
+            on_miss(&miss(&overlapping));
+        }
         if let Some(how) = best {
             score.right += 1;
             match how {

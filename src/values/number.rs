@@ -36,6 +36,14 @@ fn vulgar(c: &str) -> Option<f64> {
         "¾" => 0.75,
         "⅕" => 0.2,
         "⅛" => 0.125,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
         _ => return None,
     })
 }
@@ -70,7 +78,7 @@ pub(crate) fn scale(x: f64, exp: u8) -> f64 {
 /// "k" (glued or not), "M" glued and uppercase; returns the power of ten.
 fn scale_after(v: &View, j: usize) -> Option<u8> {
     let t = v.text(j);
-    if t == "M" && v.glued(j) {
+    if (t == "M" && v.glued(j)) || t == "MM" {
         return Some(6);
     }
     if (t == "B" || t == "b") && v.glued(j) {
@@ -108,7 +116,81 @@ pub(crate) fn number(v: &View, i: usize) -> Option<Num> {
     let mut n = unsigned(v, j)?;
     n.value *= sign;
     n.spelled |= j > i;
-    Some(n)
+    if let Some(p) = power(v, &n) {
+        return Some(p);
+    }
+    Some(ratio(v, n).unwrap_or(n))
+}
+
+/// "1.1^23", "2.5^-1", "-1.1^--23", "1.3x10^6": the power of a number just read.
+fn power(v: &View, n: &Num) -> Option<Num> {
+    let k = n.end;
+    if !(v.punct(k, '^') && v.glued(k) && v.glued(k + 1)) {
+        return None;
+    }
+    let t = v.text(k + 1);
+    let minuses = t.bytes().take_while(|&b| b == b'-').count();
+    let body = t.trim_start_matches(['-', '+']);
+    let e = numeral(body)?;
+    if !e.suffix.is_empty() || e.value.abs() > 300.0 {
+        return None;
+    }
+    let exp = if minuses % 2 == 1 { -e.value } else { e.value };
+    let value = n.value.signum() * n.value.abs().powf(exp);
+    value.is_finite().then_some(Num {
+        value,
+        end: k + 2,
+        spelled: false,
+        scale: 0,
+        plain: false,
+    })
+}
+
+/// "one over three", "1 over 20", "two out of five hundred", "one in five":
+/// a ratio read as a fraction. "over" needs no unit or plural noun after it
+/// ("300 over 2 years" is a count and a duration).
+fn ratio(v: &View, n: Num) -> Option<Num> {
+    let k = n.end;
+    let (den_start, guarded) = if v.kw(k, Kw::Over) {
+        (k + 1, true)
+    } else if v.kw(k, Kw::Out) && v.kw(k + 1, Kw::Of) {
+        (k + 2, false)
+    } else if v.kw(k, Kw::In) && n.value == 1.0 {
+        (k + 1, false)
+    } else {
+        return None;
+    };
+    if n.scale > 0 || n.value < 0.0 && !guarded {
+        return None;
+    }
+    let d = unsigned(v, den_start)?;
+    if d.value <= 0.0 || d.value.fract() != 0.0 || (d.plain && v.text(den_start).len() == 4) {
+        return None;
+    }
+    if !guarded && d.value < n.value.abs() {
+        return None;
+    }
+    let after = v.text(d.end);
+    let counted = v.senses(d.end).any(|s| {
+        matches!(
+            s,
+            Sense::Unit(..) | Sense::Measure(_) | Sense::Currency(_) | Sense::Percent
+        )
+    }) || v.punct(d.end, '%')
+        || (v.kind(d.end) == Some(TokenKind::Word)
+            && after.ends_with('s')
+            && after.starts_with(|c: char| c.is_lowercase())
+            && guarded);
+    if counted && guarded {
+        return None;
+    }
+    Some(Num {
+        value: n.value / d.value,
+        end: d.end,
+        spelled: n.spelled || d.spelled,
+        scale: 0,
+        plain: false,
+    })
 }
 
 fn unsigned(v: &View, i: usize) -> Option<Num> {
@@ -138,6 +220,28 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
             plain: false,
         });
     }
+    // "1.3x10^6": scientific notation the tokenizer keeps in one token.
+    if let Some(base) = text
+        .strip_suffix("x10")
+        .or_else(|| text.strip_suffix("×10"))
+    {
+        let b = numeral(base)?;
+        if !b.suffix.is_empty() || !(v.punct(i + 1, '^') && v.glued(i + 1)) {
+            return None;
+        }
+        let e = numeral(v.text(i + 2))?;
+        if !e.suffix.is_empty() || e.value.abs() > 300.0 {
+            return None;
+        }
+        let value = b.value * 10f64.powf(e.value);
+        return Some(Num {
+            value: format!("{}e{}", b.value, e.value).parse().unwrap_or(value),
+            end: i + 3,
+            spelled: false,
+            scale: 0,
+            plain: false,
+        });
+    }
     let n = numeral(text)?;
     let mut value = n.value;
     let mut scale = 0;
@@ -145,7 +249,23 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
         "" => {}
         "k" => scale = 3,
         "m" if n.suffix == "M" => scale = 6,
+        "mil" | "mn" => scale = 6,
         "b" | "bn" => scale = 9,
+        // "-12e-1": the tokenizer splits the exponent's sign off.
+        "e" if v.punct(i + 1, '-') && v.glued(i + 1) && v.glued(i + 2) => {
+            let e = numeral(v.text(i + 2))?;
+            if !e.suffix.is_empty() || e.value > 300.0 {
+                return None;
+            }
+            let value: f64 = format!("{}e-{}", n.value, e.value).parse().ok()?;
+            return Some(Num {
+                value,
+                end: i + 3,
+                spelled: false,
+                scale: 0,
+                plain: false,
+            });
+        }
         _ => return None,
     }
     let mut end = i + 1;
@@ -155,9 +275,17 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
     if plain && value < 1000.0 && scale == 0 {
         if let Some((w, e)) = number_words::cardinal(v, i) {
             if e > i + 1 {
+                let (mut value, mut end) = (w.value(), e);
+                // "3 million and a half"
+                if let (Some(s), Some((f, fe))) = (w.ends_with_scale(), and_fraction(v, e)) {
+                    if scale_after(v, fe).is_none() {
+                        value += self::scale(f, s);
+                        end = fe;
+                    }
+                }
                 return Some(Num {
-                    value: w.value(),
-                    end: e,
+                    value,
+                    end,
                     spelled: true,
                     scale: last_scale(v, e),
                     plain: false,
@@ -172,27 +300,43 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
         }
     }
     value = self::scale(value, scale);
-    // Space-grouped thousands: "1 234 567", "40 000" (narrow or no-break spaces).
+    // "3 million and a half" is 3.5 million.
+    if scale >= 3 {
+        if let Some((f, e)) = and_fraction(v, end) {
+            if scale_after(v, e).is_none() {
+                value += self::scale(f, scale);
+                end = e;
+            }
+        }
+    }
+    // Space-grouped thousands: "1 234 567", "40 000", "1 234 567.89".
     if plain && scale == 0 && n.int_digits <= 3 && !n.leading_zero {
         let mut k = end;
-        let mut groups = 0;
         let mut grouped = value;
-        while v.is_number(k)
-            && v.text(k).len() == 3
-            && v.text(k).bytes().all(|b| b.is_ascii_digit())
-        {
+        while v.is_number(k) {
+            let t = v.text(k);
+            let (digits3, frac) = match t.split_once('.') {
+                Some((a, b)) => (a, Some(b)),
+                None => (t, None),
+            };
+            if digits3.len() != 3 || !digits3.bytes().all(|b| b.is_ascii_digit()) {
+                break;
+            }
             let gap = &v.text[v.tokens[k - 1].end as usize..v.tokens[k].start as usize];
             if gap.chars().count() != 1 {
                 break;
             }
-            grouped = grouped * 1000.0 + f64::from(digits(v.text(k))?);
-            groups += 1;
+            grouped = grouped * 1000.0 + f64::from(digits(digits3)?);
             k += 1;
-            if gap != " " {
-                groups += 1; // a typographic space is a certain separator
+            if let Some(f) = frac {
+                if !f.bytes().all(|b| b.is_ascii_digit()) || f.is_empty() {
+                    return None;
+                }
+                grouped += format!("0.{f}").parse::<f64>().ok()?;
+                break;
             }
         }
-        if groups >= 2 {
+        if k > end {
             value = grouped;
             end = k;
         }
@@ -239,44 +383,115 @@ fn word_number(v: &View, i: usize) -> Option<Num> {
         scale: last_scale(v, end),
         plain: false,
     };
-    // "a half", "a third", "a quarter"; "half a dozen", "half a million".
+    // "half a million", "half million", "a quarter million", "quarter million"
+    let part = |k: usize| {
+        if v.kw(k, Kw::Half) {
+            Some(0.5)
+        } else if v.kw(k, Kw::Quarter) {
+            Some(0.25)
+        } else {
+            None
+        }
+    };
+    let k = if v.kw(i, Kw::A) { i + 1 } else { i };
+    if let Some(f) = part(k) {
+        let j = if v.kw(k + 1, Kw::A) { k + 2 } else { k + 1 };
+        if let Some(e) = scale_after(v, j).filter(|&e| e >= 3) {
+            return Some(num(scale(f, e), j + 1));
+        }
+        if v.kw(k, Kw::Half) && v.kw(k + 1, Kw::A) && k == i {
+            if let Some((w, e)) = number_words::cardinal(v, k + 1) {
+                return Some(num(w.value() / 2.0, e));
+            }
+        }
+    }
+    // "half of the votes", "more than half": half on its own is a number.
+    if v.kw(i, Kw::Half) {
+        let next = v.text(i + 1).to_ascii_lowercase();
+        let before_det = matches!(
+            next.as_str(),
+            "of" | "the"
+                | "their"
+                | "his"
+                | "her"
+                | "its"
+                | "our"
+                | "all"
+                | "those"
+                | "these"
+                | "that"
+                | "this"
+        );
+        let after_cmp = i > 0
+            && (v.kw(i - 1, Kw::Than)
+                || v.kw(i - 1, Kw::About)
+                || v.kw(i - 1, Kw::Nearly)
+                || v.kw(i - 1, Kw::Over));
+        if before_det || after_cmp || v.kind(i + 1) != Some(TokenKind::Word) {
+            return Some(num(0.5, i + 1));
+        }
+    }
+    // "a half", "a third", "a quarter" (not a calendar quarter), "a trillionth".
     if v.kw(i, Kw::A) {
+        if let Some(f) = fraction(v, i) {
+            return Some(num(f.0, f.1));
+        }
         if let Some(d) = denominator(v, i + 1, true) {
-            // "a second" and "a quarter" (of a year) are read as time by the grammars.
             if !v.kw(i + 1, Kw::Quarter) || !is_period_context(v, i + 2) {
                 return Some(num(1.0 / d, i + 2));
             }
         }
     }
-    if v.kw(i, Kw::Half) && v.kw(i + 1, Kw::A) {
-        if let Some((w, e)) = number_words::cardinal(v, i + 1) {
-            return Some(num(w.value() / 2.0, e));
-        }
-    }
     let (w, mut end) = number_words::cardinal(v, i)?;
     let mut value = w.value();
-    // Fractions: "two thirds", "one eighth", "twenty fifths"; after "and" only the
-    // last part is the numerator when it is a proper fraction ("one hundred and
-    // three quarters" is 100¾, "one hundred and thirty fifths" is 26).
+    // After "and" only the last part is the numerator when it makes a proper
+    // fraction: "one hundred and three quarters" is 100¾, "… and thirty fifths" 26.
     let singular = value == 1.0;
-    if let Some(d) = denominator(v, end, singular) {
-        if !(singular && v.kw(end, Kw::Quarter) && is_period_context(v, end + 1)) {
-            let last_and = (i..end).rev().find(|&k| v.kw(k, Kw::And));
-            if let Some(k) = last_and {
-                if let Some((after, e)) = number_words::cardinal(v, k + 1) {
-                    if e == end && after.value() < d {
-                        return Some(num(value - after.value() + after.value() / d, end + 1));
-                    }
+    let simple = denominator(v, end, singular)
+        .filter(|_| !(singular && v.kw(end, Kw::Quarter) && is_period_context(v, end + 1)));
+    if let Some(d) = simple {
+        if let Some(k) = (i..end).rev().find(|&k| v.kw(k, Kw::And)) {
+            if let Some((after, e)) = number_words::cardinal(v, k + 1) {
+                if e == end && after.value() < d {
+                    return Some(num(value - after.value() + after.value() / d, end + 1));
                 }
             }
-            return Some(num(value / d, end + 1));
         }
     }
-    if let Some((f, e)) = and_fraction(v, end) {
-        value += f;
-        end = e;
+    // Fractions, the longest denominator first: "one hundred thirty fifths" = 100/35,
+    // "three twenty-firsts", "two thirds", "one-eighth".
+    if let Some((f, e)) = fraction(v, i) {
+        // "two thirds of a million"
+        if v.kw(e, Kw::Of) && v.kw(e + 1, Kw::A) {
+            if let Some(sc) = scale_after(v, e + 2).filter(|&sc| sc >= 3) {
+                return Some(num(scale(f, sc), e + 3));
+            }
+        }
+        return Some(num(f, e));
     }
-    // "two hundred point zero three", "five point five"
+    if let Some(d) = simple {
+        return Some(num(value / d, end + 1));
+    }
+    if let Some((f, e)) = and_fraction(v, end) {
+        // "one million and a half" is 1.5 million; "five and a half million" 5.5 million;
+        // "one billion and a half million" 1,000.5 million.
+        if let Some(s) = scale_after(v, e).filter(|&s| s >= 3) {
+            if let Some(prev) = w.ends_with_scale() {
+                let _ = prev;
+                value += scale(f, s);
+            } else {
+                value = scale(value + f, s);
+            }
+            end = e + 1;
+        } else if let Some(s) = w.ends_with_scale() {
+            value += scale(f, s);
+            end = e;
+        } else {
+            value += f;
+            end = e;
+        }
+    }
+    // "two hundred point zero three", "five point five", "nought point nought four"
     if v.kw(end, Kw::Point) {
         let mut decimals = String::new();
         let mut k = end + 1;
@@ -308,6 +523,59 @@ fn word_number(v: &View, i: usize) -> Option<Num> {
         }
     }
     Some(num(value, end))
+}
+
+/// A fraction whose denominator is an ordinal phrase, splitting the words so the
+/// denominator is as long as it can be: "one hundred thirty fifths" = 100/35,
+/// "three twenty-firsts" = 3/21, "one one hundred fifth" = 1/105, "a trillionth".
+/// A singular denominator needs the numerator one ("one twenty-fifth"); "first"
+/// and "second" alone are never denominators. Returns the value and the end.
+fn fraction(v: &View, i: usize) -> Option<(f64, usize)> {
+    let (whole, whole_end) = number_words::cardinal(v, i)
+        .map(|(w, e)| (Some(w), e))
+        .unwrap_or((None, i + 1));
+    let article = v.kw(i, Kw::A);
+    let last = whole_end.max(i + 1);
+    for k in i + 1..=last {
+        let numerator = if article && k == i + 1 {
+            1.0
+        } else {
+            match number_words::cardinal_until(v, i, k) {
+                Some((w, e)) if e == k => w.value(),
+                _ => continue,
+            }
+        };
+        // "ninety - five hundred fifths": a hyphen between tens and a unit joins them.
+        let tens_before = v
+            .find(k - 1, |s| matches!(s, Sense::Card(20..=90)).then_some(()))
+            .is_some();
+        let unit_after = v
+            .find(k + 1, |s| matches!(s, Sense::Card(1..=9)).then_some(()))
+            .is_some();
+        if v.punct(k, '-') && tens_before && unit_after {
+            continue;
+        }
+        let d0 = if v.punct(k, '-') { k + 1 } else { k };
+        if v.kw(d0, Kw::And) {
+            continue;
+        }
+        let Some((d, e)) = number_words::denominator_phrase(v, d0) else {
+            continue;
+        };
+        let plural = v.text(e - 1).ends_with('s');
+        let single_word = e == d0 + 1;
+        if d < 2.0 || (single_word && d <= 2.0) || (!plural && numerator != 1.0) {
+            continue;
+        }
+        // A lone ordinal after a lone cardinal is a list ("one, fourth"), unless
+        // hyphenated or plural: "one-eighth", "five eighths".
+        if single_word && !plural && d0 == k && !article && numerator == 1.0 && !v.is(i, "one") {
+            continue;
+        }
+        let _ = whole;
+        return Some((numerator / d, e));
+    }
+    None
 }
 
 /// "quarter" followed by "of 2024", "of the year", a year: a calendar quarter, not a fraction.
@@ -507,6 +775,19 @@ mod tests {
         assert_eq!(num("minus five point five"), Some(-5.5));
         assert_eq!(num("a man"), None);
         assert_eq!(num("the"), None);
+    }
+
+    #[test]
+    fn compound_fractions() {
+        assert_eq!(num("twenty-three fifths"), Some(4.6));
+        assert_eq!(num("two hundred and fifty-four hundredths"), Some(200.54));
+        assert_eq!(num("one hundred and thirty fifths"), Some(26.0));
+        assert_eq!(num("one hundred thirty-two fifths"), Some(26.4));
+        assert_eq!(num("one hundred thirty fifths"), Some(100.0 / 35.0));
+        assert_eq!(num("three twenty-firsts"), Some(3.0 / 21.0));
+        assert_eq!(num("a trillionth"), Some(1e-12));
+        assert_eq!(num("one over three"), Some(1.0 / 3.0));
+        assert_eq!(num("3 million and a half"), Some(3_500_000.0));
     }
 
     #[test]

@@ -33,6 +33,10 @@ enum Last {
 pub(crate) struct Words {
     total: f64,
     current: f64,
+    /// The part of `current` added since the last "hundred" (what "dozen" multiplies).
+    small: f64,
+    /// The term the last scale word closed ("two million" in "two million three").
+    last_term: f64,
     last: Last,
     /// The phrase began with "a"/"an", which must be followed by a scale or "dozen".
     article: bool,
@@ -44,6 +48,8 @@ impl Words {
         Words {
             total: 0.0,
             current: 0.0,
+            small: 0.0,
+            last_term: 0.0,
             last: Last::Nothing,
             article: false,
         }
@@ -53,6 +59,7 @@ impl Words {
     pub(crate) fn article() -> Words {
         Words {
             current: 1.0,
+            small: 1.0,
             article: true,
             ..Words::new()
         }
@@ -66,6 +73,14 @@ impl Words {
     /// The value so far.
     pub(crate) fn value(&self) -> f64 {
         self.total + self.current
+    }
+
+    /// The power of ten of the last scale word, if the phrase ended with one.
+    pub(crate) fn ends_with_scale(&self) -> Option<u8> {
+        match self.last {
+            Last::Scale(e) => Some(e),
+            _ => None,
+        }
     }
 
     /// True when the next word may be a unit (one … nine).
@@ -94,6 +109,7 @@ impl Words {
             return false;
         }
         self.current += n_f;
+        self.small += n_f;
         self.last = match n {
             0..=9 => Last::Unit,
             10..=19 => Last::Teen,
@@ -110,6 +126,7 @@ impl Words {
             return false;
         }
         self.current += n;
+        self.small += n;
         self.last = Last::Digits;
         true
     }
@@ -124,14 +141,27 @@ impl Words {
             ) || (self.article && self.last == Last::Nothing)
                 // "322 hundred"
                 || (self.last == Last::Nothing && self.current > 0.0);
-            if !ok || self.current >= 100.0 && self.last != Last::Digits {
+            if !ok
+                || self.current >= 100.0 && self.last != Last::Digits
+                || self.current != self.small
+            {
                 return false;
             }
             self.current *= factor;
+            self.small = 0.0;
             self.last = Last::Hundred;
             return true;
         }
         match self.last {
+            // "three lakh crore" (3 × 10^5 × 10^7), "a thousand million": a scale
+            // right after a smaller one multiplies the term it closed.
+            Last::Scale(prev) if prev < exp && self.current == 0.0 => {
+                let term = self.last_term;
+                self.total = self.total - term + super::number::scale(term, exp);
+                self.last_term = super::number::scale(term, exp);
+                self.last = Last::Scale(prev.saturating_add(exp));
+                return true;
+            }
             Last::Scale(prev) if prev <= exp => return false,
             Last::Nothing if !self.article => return false,
             _ => {}
@@ -139,8 +169,11 @@ impl Words {
         if self.current == 0.0 {
             return false;
         }
-        self.total += self.current * factor;
+        let term = super::number::scale(self.current, exp);
+        self.total += term;
+        self.last_term = term;
         self.current = 0.0;
+        self.small = 0.0;
         self.last = Last::Scale(exp);
         true
     }
@@ -154,7 +187,9 @@ impl Words {
         if !ok {
             return false;
         }
-        self.current *= 12.0;
+        // "three hundred and two dozens" is 300 + 24: only the part after the hundred.
+        self.current += self.small * 11.0;
+        self.small = 0.0;
         self.last = Last::Hundred;
         true
     }
@@ -165,6 +200,11 @@ impl Words {
 ///
 /// "and" and hyphens are taken only when another number word follows them.
 pub(crate) fn cardinal(v: &View, i: usize) -> Option<(Words, usize)> {
+    cardinal_until(v, i, usize::MAX)
+}
+
+/// [`cardinal`] reading no token at or past `limit`.
+pub(crate) fn cardinal_until(v: &View, i: usize, limit: usize) -> Option<(Words, usize)> {
     let mut w = Words::new();
     let mut j = i;
     if v.kw(j, Kw::A) {
@@ -173,14 +213,31 @@ pub(crate) fn cardinal(v: &View, i: usize) -> Option<(Words, usize)> {
     }
     let mut end = None;
     loop {
-        let took = step(v, j, &mut w);
+        let took = j < limit && step(v, j, &mut w);
         if !took {
             // Connectors: "and" after hundred/scale, hyphens between tens and units.
             let connector = (v.kw(j, Kw::And) && matches!(w.last, Last::Hundred | Last::Scale(_)))
                 || (v.punct(j, '-') && w.last == Last::Tens);
-            if connector {
+            if connector && j + 1 < limit {
                 let mut probe = w;
-                if step(v, j + 1, &mut probe) && !is_ordinal_word(v, j + 1) {
+                // Not "and one half" (a fraction), "and 0", nor "3 hundred and 2 hundred"
+                // (two numbers).
+                let next_value = v.find(j + 1, |s| match s {
+                    Sense::Card(n) => Some(f64::from(n)),
+                    _ => None,
+                });
+                let then_denominator = v.kw(j, Kw::And)
+                    && denominator(v, j + 2, true)
+                        .is_some_and(|d| next_value.is_some_and(|n| n < d));
+                let zero = v.text(j + 1) == "0";
+                let hundreds_again =
+                    w.current >= 100.0 && v.senses(j + 2).any(|s| s == Sense::Scale(2));
+                if step(v, j + 1, &mut probe)
+                    && !is_ordinal_word(v, j + 1)
+                    && !then_denominator
+                    && !zero
+                    && !hundreds_again
+                {
                     w = probe;
                     j += 2;
                     end = Some(j);
@@ -234,11 +291,32 @@ fn step(v: &View, j: usize, w: &mut Words) -> bool {
 /// Reads an ordinal spelled in words: "first", "twenty-first", "one hundred twenty
 /// fifth", "three trillionth". Returns the position and the end token.
 pub(crate) fn ordinal(v: &View, i: usize) -> Option<(f64, usize)> {
+    ordinal_words(v, i, false)
+}
+
+/// An ordinal phrase as a fraction's denominator: like [`ordinal`], but the last
+/// word may also be plural ("twenty-firsts", "thirty fifths").
+pub(crate) fn denominator_phrase(v: &View, i: usize) -> Option<(f64, usize)> {
+    ordinal_words(v, i, true)
+}
+
+fn ordinal_words(v: &View, i: usize, plural: bool) -> Option<(f64, usize)> {
     let ord_at = |j: usize| {
         v.find(j, |s| match s {
             Sense::Ord(0) => Some(ORD_TRILLION),
             Sense::Ord(n) => Some(f64::from(n)),
+            Sense::Denom(n) if plural => Some(f64::from(n)),
             _ => None,
+        })
+        .or_else(|| (plural && v.is(j, "trillionths")).then_some(ORD_TRILLION))
+        .or_else(|| {
+            (plural && (v.is(j, "firsts") || v.is(j, "seconds"))).then(|| {
+                if v.is(j, "firsts") {
+                    1.0
+                } else {
+                    2.0
+                }
+            })
         })
     };
     if let Some(n) = ord_at(i) {

@@ -77,6 +77,10 @@ pub(crate) fn numeral(s: &str) -> Option<Numeral<'_>> {
     let mut int_digits = 0;
     let mut grouped = false;
     let mut group = 0;
+    // Sizes of the groups before the current one, to accept Indian grouping
+    // ("12,34,567": 2-digit groups before the last three).
+    let mut first_group = 0;
+    let mut indian = false;
     while i < b.len() {
         match b[i] {
             d @ b'0'..=b'9' => {
@@ -86,14 +90,22 @@ pub(crate) fn numeral(s: &str) -> Option<Numeral<'_>> {
                 i += 1;
             }
             b',' if int_digits > 0 && b.get(i + 1).is_some_and(u8::is_ascii_digit) => {
-                // Groups: the first of 1–3 digits, then exactly 3.
-                if (!grouped && group > 3) || (grouped && group != 3) {
+                // Groups: the first of 1–3 digits, then exactly 3 (or, Indian style,
+                // 2-digit groups before a final 3).
+                if !grouped {
+                    if group > 3 {
+                        return None;
+                    }
+                    first_group = group;
+                } else if group == 2 && first_group <= 2 {
+                    indian = true;
+                } else if group != 3 || indian {
                     return None;
                 }
-                let next3 = b.get(i + 1..i + 4)?;
-                if !next3.iter().all(u8::is_ascii_digit)
-                    || b.get(i + 4).is_some_and(u8::is_ascii_digit)
-                {
+                let next = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let more_groups = b.get(i + 1 + next) == Some(&b',');
+                let ok = next == 3 || (next == 2 && more_groups && first_group.max(group) <= 2);
+                if !ok {
                     return None;
                 }
                 grouped = true;
@@ -204,6 +216,9 @@ mod tests {
         assert_eq!(value("1,00"), None);
         assert_eq!(value("1234,567"), None);
         assert_eq!(value("1,2345"), None);
+        assert_eq!(value("12,34,567.89"), Some(1_234_567.89));
+        assert_eq!(value("1,23,45,678"), Some(12_345_678.0));
+        assert_eq!(value("1,234,56,789"), None);
         assert_eq!(value(&"1,".repeat(50_000)), None);
     }
 

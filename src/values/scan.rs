@@ -292,6 +292,38 @@ fn may_start(v: &View, i: usize) -> bool {
     }
 }
 
+/// "22,24,26,31": one token of comma-separated numbers that is no grouped number
+/// is a list; each number becomes its own CARDINAL. Returns whether it was one.
+fn number_list<'t>(text: &'t str, v: &View, i: usize, spans: &mut Vec<Span<'t>>) -> bool {
+    let t = v.text(i);
+    if v.kind(i) != Some(TokenKind::Number)
+        || !t.contains(',')
+        || super::numeral::numeral(t).is_some()
+    {
+        return false;
+    }
+    let parts = t.split(',');
+    let ok = t.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && t.split(',').count() >= 3
+        && t.split(',').all(|p| (1..=4).contains(&p.len()));
+    if !ok {
+        return false;
+    }
+    let mut at = v.tokens[i].start as usize;
+    for p in parts {
+        let value = super::numeral::digits(p).map_or(0.0, f64::from);
+        if let Ok(mut span) = Span::new(text, at, at + p.len(), Label::Cardinal, Source::Rule) {
+            span.value = Some(Value::Number {
+                number: value,
+                modifier: None,
+            });
+            spans.push(span);
+        }
+        at += p.len() + 1;
+    }
+    true
+}
+
 /// Finds every value span; see [`super::recognize`].
 pub(crate) fn recognize<'t>(
     text: &'t str,
@@ -305,6 +337,10 @@ pub(crate) fn recognize<'t>(
     let mut i = 0;
     while i < v.len() {
         if !may_start(&v, i) {
+            i += 1;
+            continue;
+        }
+        if number_list(text, &v, i, &mut spans) {
             i += 1;
             continue;
         }

@@ -32,10 +32,10 @@ const FUTURE: &[&str] = &[
 /// verbs are recognized by their ending).
 const PAST: &[&str] = &[
     "ago", "ate", "became", "began", "brought", "came", "did", "drew", "fell", "felt", "flew",
-    "fought", "found", "gave", "got", "grew", "had", "has", "have", "heard", "held", "hit", "kept",
-    "knew", "led", "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "said", "sank",
-    "sat", "saw", "sent", "shot", "sold", "spoke", "spent", "stood", "struck", "swore", "took",
-    "told", "thought", "tore", "was", "went", "were", "won", "wrote",
+    "fought", "found", "gave", "got", "grew", "had", "has", "heard", "held", "hit", "kept", "knew",
+    "led", "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "said", "sank", "sat",
+    "saw", "sent", "shot", "sold", "spoke", "spent", "stood", "struck", "swore", "took", "told",
+    "thought", "tore", "was", "went", "were", "won", "wrote",
 ];
 
 /// Words ending in "-ed" that are not past-tense verbs.
