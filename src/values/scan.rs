@@ -408,6 +408,7 @@ mod tests {
         assert!(spans("").is_empty());
         assert!(spans("   \n\t ").is_empty());
         assert!(spans("👍🏽 東京 שָׁלוֹם").is_empty());
-        assert_eq!(spans("1,1,1,1").len(), 0);
+        // A comma list that is no grouped number is a list of numbers.
+        assert_eq!(spans("1,1,1,1").len(), 4);
     }
 }
