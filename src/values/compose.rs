@@ -69,7 +69,14 @@ impl Dates<'_, '_> {
                 return Some(p);
             }
         }
-        let a = self.point(i)?;
+        let a = match self.point(i) {
+            Some(a) => a,
+            // "5 to 6pm", "9-10 am": a bare hour starts a range with a real time.
+            None => {
+                let a = self.bare_endpoint(i)?;
+                return self.range_after(i, &a);
+            }
+        };
         if let Some(r) = self.range_after(i, &a) {
             return Some(r);
         }
@@ -121,6 +128,22 @@ impl Dates<'_, '_> {
             j += 1;
             sep = true;
         }
+        // "next Monday 1-3 pm", "Monday 8-9am", "Wednesday from 10-4", "1/1/2015
+        // between 10 and 11:30"
+        {
+            let k = if v.kw(j, Kw::From) || v.kw(j, Kw::Between) {
+                j + 1
+            } else {
+                j
+            };
+            if let Some((c1, c2, e)) = self.clock_range(k, true, v.kw(j, Kw::Between)) {
+                if let Some(p) = on_day(&d, c1, c2) {
+                    let mut piece = Piece::new(i, e, p);
+                    piece.label = Label::Time;
+                    return Some(piece);
+                }
+            }
+        }
         // "Friday at 3pm", "tomorrow 8:00am", "Monday at 2.30", "Sat at 5"
         if let Some(c) = self.clock_at(
             j,
@@ -130,6 +153,19 @@ impl Dates<'_, '_> {
                 let mut piece = Piece::new(i, c.end, p);
                 piece.label = Label::Time;
                 // "Friday at 3pm next week" is rare; done.
+                return Some(piece);
+            }
+        }
+        // "today pm", "tomorrow am"
+        if let Some((pm, e)) = time::meridiem_at(v, d.end).filter(|_| !v.is_number(d.end)) {
+            let part = if pm {
+                DayPart::Afternoon
+            } else {
+                DayPart::Morning
+            };
+            if let Some(p) = at_part(&d, part) {
+                let mut piece = Piece::new(i, e, p);
+                piece.label = Label::Time;
                 return Some(piece);
             }
         }
@@ -177,14 +213,18 @@ impl Dates<'_, '_> {
         if v.kw(j, Kw::On) || v.punct(j, ',') {
             j += 1;
         }
-        // "8am this morning", "10 tonight"
+        // "8am this morning", "10, tonight"
         if let Some(p) = self.part_words(j) {
-            let day = p.period.bounds.map(|(s, _)| s.date);
-            let period = match day {
-                Some(day) => Period::clock(day, c.clock)?,
-                None => return None,
+            let Some((start, _)) = p.period.bounds else {
+                return None;
             };
-            return Some(Piece::new(i, p.end, period));
+            let mut clock = c.clock;
+            if !c.fixed && start.hour >= 12 && clock.hour < 12 {
+                clock.hour += 12;
+            }
+            let mut piece = Piece::new(i, p.end, Period::clock(start.date, clock)?);
+            piece.label = Label::Time;
+            return Some(piece);
         }
         let d = self.date(j)?;
         if !d.is_day() || (c.bare && !v.kw(j, Kw::On) && d.start == c.end && !v.is_number(i)) {
@@ -232,6 +272,20 @@ impl Dates<'_, '_> {
                 self.r.shift(super::lexicon::TimeUnit::Day, offset),
             );
             return Some(Piece::new(i, i + 2, at_part(&day, part)?));
+        }
+        // "late afternoon", "early morning": a part of the day with no date.
+        if (v.kw(i, Kw::Early) || v.kw(i, Kw::Late)) && !v.kw(i + 1, Kw::The) {
+            let (part, e, false) = time::day_part(v, i)? else {
+                return None;
+            };
+            let code = super::period::day_part(part).0;
+            let mut p = Period::unresolved(format!("T{code}"), TimeKind::Time);
+            p.modifier = Some(if v.kw(i, Kw::Early) {
+                super::value::Mod::Start
+            } else {
+                super::value::Mod::End
+            });
+            return Some(Piece::new(i, e, p));
         }
         // "in the morning": a part of the day with no date.
         if v.kw(i, Kw::In) && v.kw(i + 1, Kw::The) {
@@ -283,10 +337,39 @@ impl Dates<'_, '_> {
         Some(r)
     }
 
-    /// A bare number as the first endpoint of "between 3 and 8am", "from 9 to 11".
+    /// A bare number as the first endpoint of "between 3 and 8am", "from 9 to 11",
+    /// or a day of the month in "between 3 and 12 of Sept", "from ninth till
+    /// seventeenth of April".
     fn bare_endpoint(&self, i: usize) -> Option<Piece> {
-        let c = self.clock_at(i, true)?;
-        Some(Piece::new(i, c.end, time_only(c.clock)))
+        if let Some(c) = self.clock_at(i, true) {
+            return Some(Piece::new(i, c.end, time_only(c.clock)));
+        }
+        let (d, e) = self.plain_day(i)?;
+        Some(Piece::new(
+            i,
+            e,
+            Period::unresolved(format!("XXXX-XX-{d:02}"), TimeKind::Date),
+        ))
+    }
+
+    /// "3 and 12 of Sept": a bare day `a` joined to a day with a month `b`.
+    fn days_of_month(&self, a: &Piece, b: &Piece) -> Option<Piece> {
+        let v = self.v;
+        let bday = b.day()?;
+        let d1 = if v.kw(a.start, Kw::The) {
+            a.start + 1
+        } else {
+            a.start
+        };
+        let (d, _) = self.plain_day(d1).or_else(|| {
+            let n = super::numeral::digits(v.text(d1))?;
+            Some((n, d1 + 1))
+        })?;
+        let aday = Date::new(bday.year, bday.month, d)?;
+        if aday >= bday {
+            return None;
+        }
+        self.range_days(a.start, b.end, aday, bday)
     }
 
     /// "X to Y", "X-Y", "X through Y" after a point `a`.
@@ -310,6 +393,28 @@ impl Dates<'_, '_> {
     /// Joins point `a` with the second endpoint starting at `k`.
     fn join(&self, a: &Piece, k: usize) -> Option<Piece> {
         let v = self.v;
+        // "between 3 and 12 of Sept", "9 to 12 of June": a bare day then a day with a month.
+        if a.period.timex.starts_with("XXXX-XX-")
+            || (a.period.kind == TimeKind::Time && v.is_number(a.start))
+        {
+            if let Some(b) = self
+                .date(k)
+                .filter(|b| b.day().is_some() || is_day_timex(&b.period.timex))
+            {
+                let has_month = (b.start..b.end).any(|j| {
+                    v.find(j, |s| matches!(s, Sense::Month(_)).then_some(()))
+                        .is_some()
+                });
+                if has_month {
+                    if let Some(r) = self.days_of_month(a, &b) {
+                        return Some(r);
+                    }
+                }
+            }
+            if a.period.timex.starts_with("XXXX-XX-") {
+                return None;
+            }
+        }
         // Times: "5 to 6pm", "9-10 am", "3:00 to 4:00 tomorrow", "between 4pm and 5pm"
         if a.period.kind == TimeKind::Time
             || matches!(a.period.kind, TimeKind::Datetime)
@@ -335,14 +440,36 @@ impl Dates<'_, '_> {
                 }
             }
         }
-        // "9 to 12 of June": a bare day number first.
-        let b = self.point(k)?;
+        // "from next Monday to Friday": a bare weekday is the first one after the start.
+        if let (Some(day), Some((wd, false))) = (a.day(), self.weekday_word(k)) {
+            if self.weekday(k).is_some_and(|w| w.end == k + 1) {
+                let ahead = (i64::from(wd) - i64::from(day.weekday().iso())).rem_euclid(7);
+                let b_day = day.add_days(if ahead == 0 { 7 } else { ahead })?;
+                return self.range_days(a.start, k + 1, day, b_day);
+            }
+        }
+        let b = self.point(k).or_else(|| self.year_endpoint(a, k))?;
         if b.period.kind == TimeKind::Time {
             return None;
         }
         let (a_p, b_p) = self.align_years(a, &b);
         let period = Period::span(&a_p, &b_p)?;
+        let period = self.range_year(a, &b, period);
         Some(Piece::new(a.start, b.end, period))
+    }
+
+    /// "2018" after "2014-": the second year of a range, which a bare-year check
+    /// would refuse for being glued to the hyphen.
+    fn year_endpoint(&self, a: &Piece, k: usize) -> Option<Piece> {
+        let v = self.v;
+        let is_year = |p: &Piece| {
+            p.period.timex.len() == 4 && p.period.timex.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !is_year(a) || !v.is_number(k) || v.text(k).len() != 4 {
+            return None;
+        }
+        let y = super::numeral::digits(v.text(k))? as i32;
+        Some(Piece::new(k, k + 1, Period::year(y)?))
     }
 
     /// A lone day number or ordinal ending a day range ("18-19", "ninth through
@@ -448,6 +575,57 @@ impl Dates<'_, '_> {
         (a.period.clone(), b.period.clone())
     }
 
+    /// A range of year-less parts ("from March to May", "between 10/1 and 11/7")
+    /// moves as a whole to the year the tense points at, rather than each end
+    /// resolving on its own.
+    fn range_year(&self, a: &Piece, b: &Piece, p: Period) -> Period {
+        let v = self.v;
+        let has_year = |x: &Piece| {
+            (x.start..x.end).any(|k| {
+                v.is_number(k) && v.text(k).len() == 4 || v.text(k).matches('/').count() == 2
+            })
+        };
+        let relative = |x: &Piece| {
+            (x.start..x.end).any(|k| {
+                v.senses(k)
+                    .any(|s| matches!(s, Sense::Rel(_) | Sense::RelDay(_)))
+            })
+        };
+        let Some((s, e)) = p.bounds else {
+            return p;
+        };
+        if has_year(a)
+            || has_year(b)
+            || relative(a)
+            || relative(b)
+            || !self.r.known
+            || p.kind != TimeKind::Date
+        {
+            return p;
+        }
+        let today = DateTime::midnight(self.r.today());
+        let shifted = |k: i64| -> Option<(DateTime, DateTime)> {
+            let mv = |t: DateTime| t.date.add_months(12 * k).map(|d| DateTime { date: d, ..t });
+            Some((mv(s)?, mv(e)?))
+        };
+        let tense = super::tense::tense_at(v, a.start, b.end);
+        let pick = match tense {
+            super::resolve::Tense::Future => (-2..=2)
+                .filter_map(|k| shifted(k))
+                .find(|&(_, e2)| e2 > today),
+            _ => (-2..=2)
+                .rev()
+                .filter_map(|k| shifted(k))
+                .find(|&(s2, _)| s2 <= today),
+        };
+        match pick {
+            Some((s2, e2)) if (s2, e2) != (s, e) => {
+                Period::between(s2, e2, TimeKind::Date).unwrap_or(p)
+            }
+            _ => p,
+        }
+    }
+
     /// Joins a time `a` with a second time at `k`: the second's am/pm carries to the
     /// first ("5 to 6pm"), and a date after the second applies to both.
     fn join_times(&self, a: &Piece, k: usize) -> Option<Piece> {
@@ -457,69 +635,47 @@ impl Dates<'_, '_> {
             // "between 3 and 8am": the first endpoint began after "between"/"from".
             time::clock(v, a.start + 1)
         })?;
-        let mut c1 = first.clock;
-        let c2 = b.clock;
-        if !first.fixed && b.fixed && c2.hour >= 12 && c1.hour + 12 <= c2.hour && c1.hour < 12 {
-            c1.hour += 12;
-        }
-        if b.bare && first.bare {
-            return None;
-        }
+        let (c1, c2) = pair(&first, &b);
         let mut end = b.end;
-        // A date after the range: "3:00 to 4:00 tomorrow", "between 3 and 8am next Monday".
+        // A date after the range: "3:00 to 4:00 tomorrow", "between 3 and 8am next
+        // Monday", "5 to 6pm of April 22".
         let mut j = end;
-        if v.kw(j, Kw::On) || v.punct(j, ',') {
+        if v.kw(j, Kw::On) || v.punct(j, ',') || v.kw(j, Kw::Of) {
             j += 1;
         }
         let day = self
             .date(j)
             .filter(|d| d.is_day())
             .or_else(|| self.part_words(j).filter(|p| p.period.bounds.is_some()));
-        let date = a.day_of().or_else(|| {
-            day.as_ref()
-                .and_then(|d| d.period.bounds.map(|(s, _)| s.date))
-        });
+        // Two bare numbers are a time range only with a date or minutes:
+        // "five to seven today", "from three thirty to four thirty".
+        let minutes = c1.precision > 1 || c2.precision > 1;
+        if b.bare && first.bare && day.is_none() && a.day_of().is_none() && !minutes {
+            return None;
+        }
         if let Some(d) = &day {
             end = d.end;
         }
-        let period = match date {
-            Some(day) => {
-                let s = DateTime {
-                    date: day,
-                    hour: c1.hour,
-                    minute: c1.minute,
-                    second: c1.second,
-                };
-                let mut e = DateTime {
-                    date: day,
-                    hour: c2.hour,
-                    minute: c2.minute,
-                    second: c2.second,
-                };
-                if e <= s {
-                    e = DateTime {
-                        date: day.add_days(1)?,
-                        ..e
-                    };
-                }
-                let mut p = Period::between(s, e, TimeKind::Datetime)?;
-                p.timex = format!(
-                    "({}{},{}{},{})",
-                    day,
-                    c1.timex(),
-                    day,
-                    c2.timex(),
-                    super::period::duration_between(s, e)
-                );
-                p
+        let period = match (a.day_of(), &day) {
+            (Some(date), _) => {
+                let d = Piece::new(a.start, a.end, Period::day(date));
+                on_day(&d, c1, c2)?
             }
-            None => {
+            (None, Some(d)) => {
+                let d = match d.period.bounds {
+                    Some((s, _)) if d.day().is_none() => {
+                        Piece::new(d.start, d.end, Period::day(s.date))
+                    }
+                    _ => d.clone(),
+                };
+                on_day(&d, c1, c2)?
+            }
+            (None, None) => {
                 let secs = (c2.seconds() - c1.seconds()).rem_euclid(86_400);
+                let base = DateTime::midnight(Date::new(2000, 1, 1)?);
                 let dur = super::period::duration_between(
-                    DateTime::midnight(Date::new(2000, 1, 1)?),
-                    super::period::from_seconds(
-                        super::period::seconds(DateTime::midnight(Date::new(2000, 1, 1)?)) + secs,
-                    )?,
+                    base,
+                    super::period::from_seconds(super::period::seconds(base) + secs)?,
                 );
                 Period::unresolved(
                     format!("({},{},{dur})", c1.timex(), c2.timex()),
@@ -529,6 +685,91 @@ impl Dates<'_, '_> {
         };
         Some(Piece::new(a.start, end, period))
     }
+
+    /// "1-3 pm", "8-9am", "10 and 11:30", "9.30-4.30pm" at `k`: two clock times
+    /// joined by "to", "-", "till" ("and" when `and`). Bare hours are allowed when
+    /// `bare` (right after a date) but not both without am/pm unless `bare`.
+    fn clock_range(&self, k: usize, bare: bool, and: bool) -> Option<(Clock, Clock, usize)> {
+        let v = self.v;
+        let a = time::clock(v, k)?;
+        if a.bare && !bare {
+            return None;
+        }
+        let j = a.end;
+        let joined = v.kw(j, Kw::To)
+            || v.punct(j, '-')
+            || v.kw(j, Kw::Until)
+            || v.kw(j, Kw::Through)
+            || (and && v.kw(j, Kw::And));
+        if !joined {
+            return None;
+        }
+        let b = time::clock(v, j + 1)?;
+        if b.bare && !bare {
+            return None;
+        }
+        let (c1, c2) = pair(&a, &b);
+        Some((c1, c2, b.end))
+    }
+}
+
+/// Applies am/pm across a pair of clock times: "5 to 6pm" is 17–18, "10:30 to 3"
+/// is 10:30–15:00.
+fn pair(a: &ClockMatch, b: &ClockMatch) -> (Clock, Clock) {
+    let (mut c1, mut c2) = (a.clock, b.clock);
+    if !a.fixed && b.fixed && c2.hour >= 12 && c1.hour < 12 && c1.hour + 12 <= c2.hour {
+        c1.hour += 12;
+    }
+    if !b.fixed && c2.seconds() <= c1.seconds() && c2.hour < 12 && c2.hour + 12 > c1.hour {
+        c2.hour += 12;
+    }
+    (c1, c2)
+}
+
+/// A time range on the day of `d` (resolved, or open like `XXXX-WXX-1`).
+fn on_day(d: &Piece, c1: Clock, c2: Clock) -> Option<Period> {
+    if let Some(day) = d.day() {
+        let s = DateTime {
+            date: day,
+            hour: c1.hour,
+            minute: c1.minute,
+            second: c1.second,
+        };
+        let mut e = DateTime {
+            date: day,
+            hour: c2.hour,
+            minute: c2.minute,
+            second: c2.second,
+        };
+        if e <= s {
+            e = DateTime {
+                date: day.add_days(1)?,
+                ..e
+            };
+        }
+        let mut p = Period::between(s, e, TimeKind::Datetime)?;
+        p.timex = format!(
+            "({day}{},{day}{},{})",
+            c1.timex(),
+            c2.timex(),
+            super::period::duration_between(s, e)
+        );
+        return Some(p);
+    }
+    if !is_day_timex(&d.period.timex) {
+        return None;
+    }
+    let secs = (c2.seconds() - c1.seconds()).rem_euclid(86_400);
+    let base = DateTime::midnight(Date::new(2000, 1, 1)?);
+    let dur = super::period::duration_between(
+        base,
+        super::period::from_seconds(super::period::seconds(base) + secs)?,
+    );
+    let t = &d.period.timex;
+    Some(Period::unresolved(
+        format!("({t}{},{t}{},{dur})", c1.timex(), c2.timex()),
+        TimeKind::Datetime,
+    ))
 }
 
 impl Piece {

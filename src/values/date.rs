@@ -169,6 +169,9 @@ impl<'v, 'a> Dates<'v, 'a> {
             self.week_forms(i),
             self.part(i),
             self.offset(i),
+            self.nth_weekday(i),
+            self.count_rel(i),
+            self.sub_period(i),
         ];
         candidates
             .into_iter()
@@ -327,6 +330,7 @@ impl<'v, 'a> Dates<'v, 'a> {
             .into_iter()
             .chain(self.day_first(i))
             .chain(self.glued_month(i))
+            .chain(self.year_month(i))
             .max_by_key(|p| p.end)
     }
 
@@ -387,6 +391,105 @@ impl<'v, 'a> Dates<'v, 'a> {
         let e = if v.punct(e, '-') { e - 1 } else { j + 1 };
         let period = self.r.month_day(m, d, self.tense(i, e));
         Some(Piece::new(i, e, period))
+    }
+
+    /// "2017 april", "2019 May 5", "2019-aug-1": a year, then a month (and a day).
+    fn year_month(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let (y, mut e) = self.year_number(i, false)?;
+        let hyphens = v.punct(e, '-') && v.glued(e) && v.glued(e + 1);
+        if hyphens {
+            e += 1;
+        }
+        let m = self.month_word(e, true)?;
+        let mut k = e + 1;
+        if hyphens {
+            if !(v.punct(k, '-') && v.glued(k) && v.glued(k + 1)) {
+                return Some(Piece::new(i, k, Period::month(y, m)?));
+            }
+            k += 1;
+        }
+        if let Some((d, de)) = self.day_number(k, false) {
+            return Some(Piece::new(i, de, Self::ymd(y, m, d)));
+        }
+        if hyphens {
+            return None;
+        }
+        Some(Piece::new(i, e + 1, Period::month(y, m)?))
+    }
+
+    /// "the first 2 weeks of 2021", "the last four months of 2021", "first ten days
+    /// of last year", "the third month of 2021": a part of a period counted in units.
+    fn sub_period(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let k = if v.kw(i, Kw::The) { i + 1 } else { i };
+        // "the third month of 2021"
+        if let Some((n, e)) = super::number::ordinal(v, k) {
+            if v.senses(e)
+                .any(|s| s == Sense::Unit(TimeUnit::Month, false))
+                && v.kw(e + 1, Kw::Of)
+            {
+                let outer = self.date(e + 2)?;
+                let (s, _) = outer.period.bounds?;
+                if (1.0..=12.0).contains(&n) && s.date.month == 1 && s.date.day == 1 {
+                    return Some(Piece::new(
+                        i,
+                        outer.end,
+                        Period::month(s.date.year, n as u32)?,
+                    ));
+                }
+            }
+        }
+        let first = v.is(k, "first");
+        if !(first || v.is(k, "last")) {
+            return None;
+        }
+        let a = duration::amount(v, k + 1)?;
+        let n = a.number?;
+        if a.compound || !v.kw(a.end, Kw::Of) || n.fract() != 0.0 || n < 1.0 {
+            return None;
+        }
+        let outer = self.date(a.end + 1)?;
+        let (s, e) = outer.period.bounds?;
+        let n = n as i64;
+        let (from, to) = match a.unit {
+            TimeUnit::Day => {
+                if first {
+                    (s.date, s.date.add_days(n)?)
+                } else {
+                    (e.date.add_days(-n)?, e.date)
+                }
+            }
+            TimeUnit::Month => {
+                if first {
+                    (s.date, s.date.add_months(n)?)
+                } else {
+                    (e.date.add_months(-n)?, e.date)
+                }
+            }
+            TimeUnit::Week => {
+                // Weeks whose Thursday falls inside the period.
+                if first {
+                    let thu = s
+                        .date
+                        .add_days(i64::from((4 + 7 - s.date.weekday().iso()) % 7))?;
+                    let monday = thu.add_days(-3)?;
+                    (monday, monday.add_days(7 * n)?)
+                } else {
+                    let last = e.date.add_days(-1)?;
+                    let back = (i64::from(last.weekday().iso()) - 4).rem_euclid(7);
+                    let end_monday = last.add_days(-back)?.add_days(4)?;
+                    (end_monday.add_days(-7 * n)?, end_monday)
+                }
+            }
+            _ => return None,
+        };
+        let period = Period::between(
+            super::calendar::DateTime::midnight(from),
+            super::calendar::DateTime::midnight(to),
+            TimeKind::Date,
+        )?;
+        Some(Piece::new(i, outer.end, period))
     }
 
     /// One word token holding a month and a number: "Dec31", "Oct/2", "Dec/2018".
@@ -670,6 +773,14 @@ impl<'v, 'a> Dates<'v, 'a> {
         let the = v.kw(i, Kw::The);
         let k = if the { i + 1 } else { i };
         let t = v.text(k);
+        // "1990 s"
+        if v.is_number(k) && v.is(k + 1, "s") && t.len() == 4 {
+            let n = digits(t)?;
+            return (n % 10 == 0)
+                .then(|| Period::decade(n as i32))
+                .flatten()
+                .map(|p| Piece::new(i, k + 2, p));
+        }
         if v.is_number(k) {
             let (body, apostrophe) = match t.strip_prefix(['\'', '’']) {
                 Some(rest) => (rest, true),
@@ -1070,7 +1181,7 @@ impl<'v, 'a> Dates<'v, 'a> {
             if !(1..=53).contains(&n) {
                 return None;
             }
-            let (y, e) = match self.of_year(k + 2) {
+            let (y, e) = match self.of_year(k + 2).or_else(|| self.of_relative_year(k + 2)) {
                 Some(found) => found,
                 None => (self.r.today().year, k + 2),
             };
@@ -1116,13 +1227,20 @@ impl<'v, 'a> Dates<'v, 'a> {
         }
         let inner = self.date(e + 2)?;
         let (s, end) = inner.period.bounds?;
+        // Weeks belong to the month or year their Thursday falls in (ISO 8601's rule
+        // for years, Recognizers-Text's for months).
+        let thursday = |d: Date| i64::from((4 + 7 - d.weekday().iso()) % 7);
         let week = if n > 0 {
-            // The ISO week containing the n-th Thursday-anchored week: the week
-            // holding day 1 + 7(n-1) (Recognizers-Text's reading).
-            let first = s.date.add_days(7 * (n - 1))?;
-            Period::week(first)?
+            let first_thu = s.date.add_days(thursday(s.date))?;
+            let thu = first_thu.add_days(7 * (n - 1))?;
+            if thu >= end.date {
+                return None;
+            }
+            Period::week(thu)?
         } else {
-            Period::week(end.date.add_days(-1)?)?
+            let last = end.date.add_days(-1)?;
+            let back = (i64::from(last.weekday().iso()) - 4).rem_euclid(7);
+            Period::week(last.add_days(-back)?)?
         };
         Some(Piece::new(i, inner.end, week))
     }
@@ -1371,7 +1489,7 @@ impl<'v, 'a> Dates<'v, 'a> {
 
     /// A weekday with an optional date or week after it: "Friday", "Friday, Jan.
     /// 24", "Monday the 27th", "Wednesday next week", "monday of the following week".
-    fn weekday(&self, i: usize) -> Option<Piece> {
+    pub(crate) fn weekday(&self, i: usize) -> Option<Piece> {
         let v = self.v;
         let (wd, plural) = self.weekday_word(i)?;
         if plural {
@@ -1396,14 +1514,14 @@ impl<'v, 'a> Dates<'v, 'a> {
         }
         // "Monday the 27th", "Monday 21"
         let k = if v.kw(i + 1, Kw::The) { i + 2 } else { i + 1 };
-        if let Some((d, e)) = self.day_number(k, k == i + 2).filter(|&(_, e)| {
-            !v.punct(e, ':') && !v.is_number(e) && self.v.text(e) != "." || e == v.len()
-        }) {
-            if v.kw(i + 1, Kw::The)
-                || v.is_number(k)
-                    && !v.senses(e).any(|s| matches!(s, Sense::Meridiem(_)))
-                    && !v.kw(e, Kw::OClock)
-            {
+        if let Some((d, e)) = self.day_number(k, k == i + 2) {
+            // Not "Monday 8-9am" (a time range) nor "Friday 7:30".
+            let range_or_time = v.punct(e, '-')
+                || v.kw(e, Kw::To)
+                || v.punct(e, ':')
+                || v.senses(e).any(|s| matches!(s, Sense::Meridiem(_)))
+                || v.kw(e, Kw::OClock);
+            if !range_or_time && (v.kw(i + 1, Kw::The) || v.is_number(k)) {
                 return Some(Piece::new(i, e, self.weekday_with_day(wd, d, i, e)));
             }
         }
@@ -1481,6 +1599,86 @@ impl<'v, 'a> Dates<'v, 'a> {
             || Period::unresolved(format!("XXXX-XX-{d:02}"), TimeKind::Date),
             Period::day,
         )
+    }
+
+    /// "the first Monday of next month", "the last Friday in March", "the second
+    /// Tuesday of the month".
+    fn nth_weekday(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let the = v.kw(i, Kw::The);
+        let k = if the { i + 1 } else { i };
+        let n: i64 = if v.is(k, "last") {
+            -1
+        } else {
+            let (n, e) = super::number::ordinal(v, k)?;
+            if e != k + 1 || !(1.0..=5.0).contains(&n) {
+                return None;
+            }
+            n as i64
+        };
+        let (wd, false) = self.weekday_word(k + 1)? else {
+            return None;
+        };
+        let mut j = k + 2;
+        if !(v.kw(j, Kw::Of) || v.kw(j, Kw::In)) {
+            return None;
+        }
+        j += 1;
+        // "of the month", "of next month", "of March"
+        let month = if v.kw(j, Kw::The)
+            && v.senses(j + 1)
+                .any(|s| s == Sense::Unit(TimeUnit::Month, false))
+        {
+            Piece::new(j, j + 2, self.r.shift(TimeUnit::Month, 0))
+        } else {
+            self.date(j)?
+        };
+        let (s, e) = month.period.bounds?;
+        let days = e.date.days() - s.date.days();
+        if !(28..=31).contains(&days) {
+            return None;
+        }
+        let day = if n > 0 {
+            let shift = (i64::from(wd) - i64::from(s.date.weekday().iso())).rem_euclid(7);
+            s.date.add_days(shift + 7 * (n - 1))?
+        } else {
+            let last = e.date.add_days(-1)?;
+            let back = (i64::from(last.weekday().iso()) - i64::from(wd)).rem_euclid(7);
+            last.add_days(-back)?
+        };
+        if day >= e.date {
+            return None;
+        }
+        Some(Piece::new(i, month.end, Period::day(day)))
+    }
+
+    /// "5 upcoming years", "10 previous weeks", "2 next days": a count before the
+    /// relative word.
+    fn count_rel(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let n = super::number::number(v, i)?;
+        let rel = v.find(n.end, |s| match s {
+            Sense::Rel(r) => Some(r),
+            _ => None,
+        })?;
+        let (unit, true) = v.find(n.end + 1, |s| match s {
+            Sense::Unit(u, plural) => Some((u, plural)),
+            _ => None,
+        })?
+        else {
+            return None;
+        };
+        let sign = match rel {
+            Rel::Last | Rel::Past => -1,
+            Rel::Next | Rel::Coming => 1,
+            Rel::This => return None,
+        };
+        let period = if unit == TimeUnit::Quarter {
+            self.quarters(n.value, sign)
+        } else {
+            self.r.window(n.value, unit, sign)
+        };
+        Some(Piece::new(i, n.end + 2, period))
     }
 
     // ----- early / mid / late ----------------------------------------------

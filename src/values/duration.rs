@@ -138,9 +138,9 @@ fn unit_at(v: &View, j: usize) -> Option<(TimeUnit, bool)> {
     }
     if v.glued(j) {
         return match v.text(j) {
-            "w" => Some((TimeUnit::Week, false)),
-            "d" => Some((TimeUnit::Day, false)),
-            "y" => Some((TimeUnit::Year, false)),
+            "w" | "W" => Some((TimeUnit::Week, false)),
+            "d" | "D" => Some((TimeUnit::Day, false)),
+            "y" | "Y" => Some((TimeUnit::Year, false)),
             _ => None,
         };
     }
@@ -206,7 +206,32 @@ fn part(v: &View, i: usize) -> Option<(Option<f64>, TimeUnit, bool, usize)> {
         }
         return Some((Some(1.0), u, false, i + 2));
     }
+    // "two quarters" is a count of quarters here, not the fraction 1/2.
     let n = number(v, i)?;
+    // Only where time is being counted: "the past two quarters", "for three
+    // quarters", "two quarters ago"; "three quarters of voters" is a fraction.
+    let time_context = i > 0
+        && (v.senses(i - 1).any(|s| matches!(s, Sense::Rel(_)))
+            || v.kw(i - 1, Kw::For)
+            || v.kw(i - 1, Kw::Over)
+            || v.kw(i - 1, Kw::In)
+            || v.kw(i - 1, Kw::Within))
+        || v.kw(n.end, Kw::Ago);
+    let counted_quarters = time_context
+        && (v.kw(n.end - 1, Kw::Quarter) || v.is(n.end - 1, "quarters"))
+        && super::number_words::cardinal(v, i).is_some_and(|(_, e)| e == n.end - 1);
+    let n = if counted_quarters {
+        let (w, e) = super::number_words::cardinal(v, i)?;
+        super::number::Num {
+            value: w.value(),
+            end: e,
+            spelled: true,
+            scale: 0,
+            plain: false,
+        }
+    } else {
+        n
+    };
     let mut k = n.end;
     // "15-minute", "three-year"
     if v.punct(k, '-') && v.glued(k) && v.glued(k + 1) {
@@ -315,7 +340,7 @@ pub(crate) fn duration_span(v: &View, i: usize) -> Option<Match> {
     }
     let a = amount(v, i)?;
     // "a second" before a noun is the ordinal ("a second term").
-    if a.unit == TimeUnit::Second && !a.compound && a.number == Some(1.0) {
+    if a.unit == TimeUnit::Second && !a.compound && a.number == Some(1.0) && v.kw(i, Kw::A) {
         let next = v.text(a.end);
         if v.kind(a.end) == Some(crate::text::TokenKind::Word)
             && next.starts_with(|c: char| c.is_lowercase())

@@ -450,6 +450,7 @@ const WORDS: &[(&str, &[Sense])] = &[
     ("noon", &[Clock(12)]),
     ("midday", &[Clock(12)]),
     ("midnight", &[Clock(0)]),
+    ("noonish", &[Clock(12)]),
     ("am", &[Meridiem(false)]),
     ("a.m.", &[Meridiem(false)]),
     ("a.m", &[Meridiem(false)]),

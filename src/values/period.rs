@@ -270,16 +270,49 @@ impl Period {
         Some(Period::new(timex, start, end, kind))
     }
 
-    /// From the start of `a` to the end of `b` (the reader's inclusive "a to b").
+    /// "a to b": from the start of `a` to the end of `b` (the reader's inclusive
+    /// range). The timex names the two points the text gives, in Recognizers-Text's
+    /// notation `(start of a,start of b,distance)`, the distance in the grain of the
+    /// endpoints: "2014 to 2018" is `(2014-01-01,2018-01-01,P4Y)` with `end`
+    /// 2019-01-01.
     pub(crate) fn span(a: &Period, b: &Period) -> Option<Period> {
         let (start, _) = a.bounds?;
-        let (_, end) = b.bounds?;
+        let (b_start, end) = b.bounds?;
         let kind = if a.kind == TimeKind::Date && b.kind == TimeKind::Date {
             TimeKind::Date
         } else {
             TimeKind::Datetime
         };
-        Period::between(start, end, kind)
+        let mut p = Period::between(start, end, kind)?;
+        if b_start <= start {
+            return Some(p);
+        }
+        let grain = a.grain().min(b.grain());
+        p.timex = format!(
+            "({},{},{})",
+            point(start, p.has_time),
+            point(b_start, p.has_time),
+            distance(start, b_start, grain)
+        );
+        Some(p)
+    }
+
+    /// The calendar grain of a resolved period, for writing range distances.
+    fn grain(&self) -> Grain {
+        let Some((s, e)) = self.bounds else {
+            return Grain::Day;
+        };
+        if self.has_time && (!s.is_midnight() || !e.is_midnight()) {
+            return Grain::Time;
+        }
+        let (a, b) = (s.date, e.date);
+        if a.day == 1 && b.day == 1 {
+            if a.month == 1 && b.month == 1 {
+                return Grain::Year;
+            }
+            return Grain::Month;
+        }
+        Grain::Day
     }
 
     /// The early ("start"), middle or late ("end") part of this period, keeping its
@@ -356,6 +389,45 @@ impl Period {
             TimeKind::Date => Value::Date(tv),
             TimeKind::Time => Value::Time(tv),
             TimeKind::Datetime => Value::Datetime(tv),
+        }
+    }
+}
+
+/// How finely a range's endpoints are stated, from coarse to fine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Grain {
+    Time,
+    Day,
+    Month,
+    Year,
+}
+
+/// An endpoint in a range timex: `2014-01-01`, or `2016-11-07T05:00` with a time.
+fn point(t: DateTime, with_time: bool) -> String {
+    if with_time {
+        format!("{}T{:02}:{:02}", t.date, t.hour, t.minute)
+    } else {
+        t.date.to_string()
+    }
+}
+
+/// The distance between two points in whole units of `grain`: `P4Y`, `P52M`,
+/// `P10D`, `PT2H30M` (falling back to a finer unit when it does not divide).
+fn distance(a: DateTime, b: DateTime, grain: Grain) -> String {
+    let months = (i64::from(b.date.year) - i64::from(a.date.year)) * 12 + i64::from(b.date.month)
+        - i64::from(a.date.month);
+    let whole_months = a.date.day == b.date.day && a.hour == b.hour && a.minute == b.minute;
+    match grain {
+        Grain::Year if whole_months && months % 12 == 0 => format!("P{}Y", months / 12),
+        Grain::Year | Grain::Month if whole_months => format!("P{months}M"),
+        Grain::Time => duration_between(a, b),
+        _ => {
+            let secs = seconds(b) - seconds(a);
+            if secs % 86_400 == 0 {
+                format!("P{}D", secs / 86_400)
+            } else {
+                duration_between(a, b)
+            }
         }
     }
 }
@@ -502,7 +574,20 @@ mod tests {
         let r = Period::span(&Period::year(2014).unwrap(), &Period::year(2018).unwrap());
         assert_eq!(
             shown(r),
-            "(2014-01-01,2019-01-01,P5Y) 2014-01-01 2019-01-01"
+            "(2014-01-01,2018-01-01,P4Y) 2014-01-01 2019-01-01"
+        );
+        let m = Period::span(
+            &Period::month(2014, 1).unwrap(),
+            &Period::month(2018, 5).unwrap(),
+        );
+        assert_eq!(
+            shown(m),
+            "(2014-01-01,2018-05-01,P52M) 2014-01-01 2018-06-01"
+        );
+        let days = Period::span(&Period::day(d(2016, 1, 12)), &Period::day(d(2016, 1, 22)));
+        assert_eq!(
+            shown(days),
+            "(2016-01-12,2016-01-22,P10D) 2016-01-12 2016-01-23"
         );
         let t = Period::between(
             at(d(2016, 11, 7), 17, 0, 0),

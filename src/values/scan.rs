@@ -98,7 +98,11 @@ fn modifier(v: &View, i: usize) -> Option<(Mod, usize)> {
         (Mod::AtMost, i + 3)
     } else if v.is(i, "an") && v.is(i + 1, "estimated") {
         (Mod::Approx, i + 2)
-    } else if v.kw(i, Kw::About) || v.kw(i, Kw::Nearly) || v.kw(i, Kw::Some) || v.is(i, "c.") {
+    } else if (v.kw(i, Kw::About) && !(i > 0 && (v.is(i - 1, "how") || v.is(i - 1, "what"))))
+        || v.kw(i, Kw::Nearly)
+        || v.kw(i, Kw::Some)
+        || v.is(i, "c.")
+    {
         (Mod::Approx, i + 1)
     } else if v.kw(i, Kw::Over) || v.kw(i, Kw::Above) || v.is(i, "exceeding") {
         (Mod::MoreThan, i + 1)
@@ -240,14 +244,12 @@ fn may_start(v: &View, i: usize) -> bool {
                     || t.first().is_some_and(|b| b.is_ascii_uppercase())
                         && t.len() <= 13
                         && super::holidays::starts_holiday(v.text(i))
+                    || v.text(i).starts_with(|c: char| {
+                        matches!(c, '½' | '¼' | '¾' | '\u{2150}'..='\u{215E}')
+                    })
                     || matches!(
                         v.text(i),
-                        "½" | "¼"
-                            | "¾"
-                            | "⅓"
-                            | "⅔"
-                            | "Rs"
-                            | "Rs."
+                        "Rs" | "Rs."
                             | "C"
                             | "c"
                             | "fiscal"
@@ -287,6 +289,7 @@ fn may_start(v: &View, i: usize) -> bool {
             t.starts_with([
                 '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₦', '₱', '₫', '฿', '½', '¼', '¾',
             ]) || t.starts_with(['\'', '’'])
+                || t.starts_with(|c: char| ('\u{2150}'..='\u{215E}').contains(&c))
         }
         _ => false,
     }

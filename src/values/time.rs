@@ -144,6 +144,10 @@ pub(crate) fn clock_token(text: &str) -> Option<(Clock, Option<bool>, bool)> {
 /// A clock time starting at token `i`.
 pub(crate) fn clock(v: &View, i: usize) -> Option<ClockMatch> {
     if v.is_number(i) {
+        // "10 past 9", "20 min past eight": digit minutes before an hour.
+        if let Some(w) = word_clock(v, i).filter(|w| !w.bare) {
+            return Some(w);
+        }
         return numeric_clock(v, i);
     }
     word_clock(v, i)
@@ -166,7 +170,16 @@ fn numeric_clock(v: &View, i: usize) -> Option<ClockMatch> {
         c = meridiem(c, pm)?;
         fixed = true;
     } else if needs_meridiem {
-        return None;
+        // "2.30", "1140": a time only where the context says so ("Monday at 2.30").
+        if !text.contains('.') {
+            return None;
+        }
+        return Some(ClockMatch {
+            clock: c,
+            end,
+            fixed: false,
+            bare: true,
+        });
     } else if text.contains('.') {
         // "17.30": a 24-hour time written with a dot.
         fixed = true;
@@ -311,7 +324,13 @@ fn word_clock(v: &View, i: usize) -> Option<ClockMatch> {
     } else {
         (0, i)
     };
-    if j > i && (v.kw(j, Kw::Past) || v.kw(j, Kw::To) || v.is(j, "after")) {
+    // "five to seven" is more often a range than 6:55: "to" needs "quarter" or "minutes".
+    let minutes_word = j > i + 1
+        && v.senses(j - 1)
+            .any(|s| matches!(s, Sense::Unit(super::lexicon::TimeUnit::Minute, _)));
+    let to_ok =
+        v.kw(j, Kw::To) && (v.kw(i, Kw::Quarter) || v.kw(i + 1, Kw::Quarter) || minutes_word);
+    if j > i && (v.kw(j, Kw::Past) || to_ok || v.is(j, "after") && minutes_word) {
         let before = v.kw(j, Kw::To);
         if let Some(h) = word_hour(v, j + 1) {
             let (h, m) = if before {
@@ -341,6 +360,16 @@ fn word_clock(v: &View, i: usize) -> Option<ClockMatch> {
     let h = word_hour(v, i)?;
     if v.is_number(i) {
         return None;
+    }
+    // "one in the morning"
+    let (c0, e0, fixed0) = day_part_after(v, make(h, 0, 0, 1)?, i + 1, false);
+    if fixed0 {
+        return Some(ClockMatch {
+            clock: c0,
+            end: zone_after(v, e0),
+            fixed: true,
+            bare: false,
+        });
     }
     let mut c = make(h, 0, 0, 1)?;
     let mut end = i + 1;
@@ -385,7 +414,13 @@ fn word_clock(v: &View, i: usize) -> Option<ClockMatch> {
                 bare: false,
             })
         }
-        None => None,
+        // A lone hour word ("five"): a time only inside a range with a date.
+        None => Some(ClockMatch {
+            clock: c,
+            end,
+            fixed: false,
+            bare: true,
+        }),
     }
 }
 
@@ -442,7 +477,8 @@ mod tests {
         assert_eq!(t("10 oclock"), Some(("T10".into(), 2, false)));
         assert_eq!(t("7 in the evening"), Some(("T19".into(), 4, false)));
         assert_eq!(t("5 people"), Some(("T05".into(), 1, true)));
-        assert_eq!(t("6.45 percent"), None);
+        // A dotted decimal is a time only where context allows a bare hour.
+        assert_eq!(t("6.45 percent"), Some(("T06:45".into(), 1, true)));
         assert_eq!(t("13pm"), None);
         assert_eq!(t("25:00"), None);
     }
@@ -458,6 +494,7 @@ mod tests {
         );
         assert_eq!(t("seven o'clock"), Some(("T07".into(), 2, false)));
         assert_eq!(t("six pm"), Some(("T18".into(), 2, false)));
-        assert_eq!(t("seven people"), None);
+        // A lone hour word is only a bare candidate for ranges with a date.
+        assert_eq!(t("seven people"), Some(("T07".into(), 1, true)));
     }
 }
