@@ -124,9 +124,21 @@ impl Dates<'_, '_> {
         }
         let mut j = d.end;
         let mut sep = false;
-        if v.kw(j, Kw::At) || v.punct(j, ',') || v.punct(j, '@') || v.kw(j, Kw::By) && false {
+        if v.kw(j, Kw::At) || v.punct(j, ',') || v.punct(j, '@') {
             j += 1;
             sep = true;
+        }
+        // "today before 4pm", "Tuesday after 1pm", "Friday by 2 in the afternoon",
+        // "Feb 1st no later than 6:00": a bound on that day.
+        if let Some((m, k)) = bound_word(v, d.end) {
+            if let Some(c) = self.clock_at(k, true) {
+                if let Some(mut p) = at_time(&d, c.clock) {
+                    p.modifier = Some(m);
+                    let mut piece = Piece::new(i, c.end, p);
+                    piece.label = Label::Time;
+                    return Some(piece);
+                }
+            }
         }
         // "next Monday 1-3 pm", "Monday 8-9am", "Wednesday from 10-4", "1/1/2015
         // between 10 and 11:30"
@@ -171,6 +183,10 @@ impl Dates<'_, '_> {
         }
         // "Tuesday morning", "Friday in the afternoon", "tomorrow night"
         if let Some((part, e, false)) = time::day_part(v, if sep { d.end } else { j }) {
+            // "Monday morning from 10am to 12pm", "Sunday late evening at 10:00"
+            if let Some(piece) = self.times_in_part(i, e, &d, part) {
+                return Some(piece);
+            }
             if let Some(p) = at_part(&d, part) {
                 let mut piece = Piece::new(i, e, p);
                 // "Wednesday evening next week"
@@ -182,6 +198,39 @@ impl Dates<'_, '_> {
             }
         }
         Some(d)
+    }
+
+    /// A clock time or range after a day and a part of it ("Monday morning from 10am
+    /// to 12pm", "tonight from 7 to 7:30", "Sunday late evening at 10:00"); the part
+    /// fixes am/pm.
+    fn times_in_part(&self, i: usize, e: usize, d: &Piece, part: DayPart) -> Option<Piece> {
+        let v = self.v;
+        let pm = !matches!(part, DayPart::Morning);
+        let adjust = |mut c: Clock| {
+            if pm && c.hour < 12 {
+                c.hour += 12;
+            }
+            c
+        };
+        let k = if v.kw(e, Kw::From) || v.kw(e, Kw::Between) || v.kw(e, Kw::At) {
+            e + 1
+        } else {
+            e
+        };
+        if let Some((c1, c2, end)) = self.clock_range(k, true, v.kw(e, Kw::Between)) {
+            let (c1, c2) = (adjust(c1), adjust(c2));
+            let mut piece = Piece::new(i, end, on_day(d, c1, c2)?);
+            piece.label = Label::Time;
+            return Some(piece);
+        }
+        if v.kw(e, Kw::At) {
+            let c = self.clock_at(k, true)?;
+            let clock = if c.fixed { c.clock } else { adjust(c.clock) };
+            let mut piece = Piece::new(i, c.end, at_time(d, clock)?);
+            piece.label = Label::Time;
+            return Some(piece);
+        }
+        None
     }
 
     /// "Wednesday evening next week": re-anchors the weekday in the named week.
@@ -242,6 +291,9 @@ impl Dates<'_, '_> {
         if v.find(i, |s| (s == Sense::Tonight).then_some(())).is_some() {
             let today = self.r.shift(super::lexicon::TimeUnit::Day, 0);
             let d = Piece::new(i, i + 1, today);
+            if let Some(piece) = self.times_in_part(i, i + 1, &d, DayPart::Night) {
+                return Some(piece);
+            }
             return Some(Piece::new(i, i + 1, at_part(&d, DayPart::Night)?));
         }
         // "this morning", "last night", "this evening"
@@ -271,6 +323,9 @@ impl Dates<'_, '_> {
                 i + 1,
                 self.r.shift(super::lexicon::TimeUnit::Day, offset),
             );
+            if let Some(piece) = self.times_in_part(i, i + 2, &day, part) {
+                return Some(piece);
+            }
             return Some(Piece::new(i, i + 2, at_part(&day, part)?));
         }
         // "late afternoon", "early morning": a part of the day with no date.
@@ -520,11 +575,7 @@ impl Dates<'_, '_> {
     }
 
     fn range_days(&self, start: usize, end: usize, a: Date, b: Date) -> Option<Piece> {
-        let period = Period::between(
-            DateTime::midnight(a),
-            DateTime::midnight(b.add_days(1)?),
-            TimeKind::Date,
-        )?;
+        let period = Period::span(&Period::day(a), &Period::day(b))?;
         Some(Piece::new(start, end, period))
     }
 
@@ -618,12 +669,14 @@ impl Dates<'_, '_> {
                 .filter_map(|k| shifted(k))
                 .find(|&(s2, _)| s2 <= today),
         };
-        match pick {
-            Some((s2, e2)) if (s2, e2) != (s, e) => {
-                Period::between(s2, e2, TimeKind::Date).unwrap_or(p)
-            }
-            _ => p,
+        let mut p = p;
+        if let Some(bounds) = pick {
+            p.bounds = Some(bounds);
         }
+        // The text states no year: the timex leaves it open, as Recognizers-Text's
+        // notation does ("(XXXX-03-01,XXXX-05-01,P2M)"); start/end hold our reading.
+        p.timex = open_years(&p.timex);
+        p
     }
 
     /// Joins a time `a` with a second time at `k`: the second's am/pm carries to the
@@ -713,6 +766,28 @@ impl Dates<'_, '_> {
     }
 }
 
+/// "before", "after", "by", "later than", "no later than", "earlier than" at `j`:
+/// the bound and the token after it.
+fn bound_word(v: &super::view::View, j: usize) -> Option<(super::value::Mod, usize)> {
+    use super::value::Mod;
+    if v.kw(j, Kw::Before) || v.kw(j, Kw::By) {
+        return Some((Mod::Before, j + 1));
+    }
+    if v.kw(j, Kw::After) {
+        return Some((Mod::After, j + 1));
+    }
+    if v.kw(j, Kw::Later) && v.kw(j + 1, Kw::Than) {
+        return Some((Mod::After, j + 2));
+    }
+    if v.kw(j, Kw::Earlier) && v.kw(j + 1, Kw::Than) {
+        return Some((Mod::Before, j + 2));
+    }
+    if v.is(j, "no") && v.kw(j + 1, Kw::Later) && v.kw(j + 2, Kw::Than) {
+        return Some((Mod::Before, j + 3));
+    }
+    None
+}
+
 /// Applies am/pm across a pair of clock times: "5 to 6pm" is 17–18, "10:30 to 3"
 /// is 10:30–15:00.
 fn pair(a: &ClockMatch, b: &ClockMatch) -> (Clock, Clock) {
@@ -779,6 +854,28 @@ impl Piece {
         (s.date == e.date || (e.date.days() - s.date.days() == 1 && e.is_midnight()))
             .then_some(s.date)
     }
+}
+
+/// "(2018-03-01,2018-05-01,P2M)" → "(XXXX-03-01,XXXX-05-01,P2M)".
+fn open_years(timex: &str) -> String {
+    let mut out = String::with_capacity(timex.len());
+    let b = timex.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let at_point = k == 0 || matches!(b[k - 1], b'(' | b',');
+        if at_point
+            && k + 4 < b.len()
+            && b[k..k + 4].iter().all(u8::is_ascii_digit)
+            && b[k + 4] == b'-'
+        {
+            out.push_str("XXXX");
+            k += 4;
+        } else {
+            out.push(b[k] as char);
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Rewrites the year at the front of a timex (`2017-11` → `2016-11`).

@@ -1437,7 +1437,10 @@ impl<'v, 'a> Dates<'v, 'a> {
                 self.r.shift(TimeUnit::Quarter, steps),
             )
         };
-        Period::span(&a, &b).unwrap_or_else(|| Period::unresolved("XXXX".into(), TimeKind::Date))
+        a.bounds
+            .zip(b.bounds)
+            .and_then(|((s, _), (_, e))| Period::between(s, e, TimeKind::Date))
+            .unwrap_or_else(|| Period::unresolved("XXXX".into(), TimeKind::Date))
     }
 
     /// A weekday word at `i` (singular or plural): its ISO number.

@@ -154,6 +154,10 @@ pub enum Mod {
     Mid,
     /// The late part of a period: "late 2024", "the end of the year" (TIMEX3 END).
     End,
+    /// Up to this time: "today before 4pm", "Friday by 2pm" (TIMEX3 BEFORE).
+    Before,
+    /// From this time on: "Tuesday after 1pm" (TIMEX3 AFTER).
+    After,
 }
 
 impl Value {
@@ -188,6 +192,8 @@ impl Value {
                 Some(Mod::Start) => "early ",
                 Some(Mod::Mid) => "mid ",
                 Some(Mod::End) => "late ",
+                Some(Mod::Before) => "before ",
+                Some(Mod::After) => "after ",
             }
         }
         fn range(to: &Option<f64>) -> String {
