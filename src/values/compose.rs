@@ -157,10 +157,9 @@ impl Dates<'_, '_> {
             }
         }
         // "Friday at 3pm", "tomorrow 8:00am", "Monday at 2.30", "Sat at 5"
-        if let Some(c) = self.clock_at(
-            j,
-            sep && v.kw(j - 1, Kw::At) || v.kw(j.wrapping_sub(1), Kw::At),
-        ) {
+        let after_at = sep && v.kw(j - 1, Kw::At) || v.kw(j.wrapping_sub(1), Kw::At);
+        let with_minutes = time::clock(v, j).is_some_and(|c| c.bare && c.clock.precision >= 2);
+        if let Some(c) = self.clock_at(j, after_at || with_minutes) {
             if let Some(p) = at_time(&d, c.clock) {
                 let mut piece = Piece::new(i, c.end, p);
                 piece.label = Label::Time;
@@ -223,10 +222,20 @@ impl Dates<'_, '_> {
             piece.label = Label::Time;
             return Some(piece);
         }
-        if v.kw(e, Kw::At) {
+        // "tonight around 7"
+        let (k, approx) = if v.kw(e, Kw::About) {
+            (e + 1, true)
+        } else {
+            (k, false)
+        };
+        if v.kw(e, Kw::At) || approx {
             let c = self.clock_at(k, true)?;
             let clock = if c.fixed { c.clock } else { adjust(c.clock) };
-            let mut piece = Piece::new(i, c.end, at_time(d, clock)?);
+            let mut p = at_time(d, clock)?;
+            if approx {
+                p.modifier = Some(super::value::Mod::Approx);
+            }
+            let mut piece = Piece::new(i, c.end, p);
             piece.label = Label::Time;
             return Some(piece);
         }
@@ -503,7 +512,10 @@ impl Dates<'_, '_> {
                 return self.range_days(a.start, k + 1, day, b_day);
             }
         }
-        let b = self.point(k).or_else(|| self.year_endpoint(a, k))?;
+        let b = self
+            .point(k)
+            .or_else(|| self.year_endpoint(a, k))
+            .or_else(|| self.now_endpoint(k))?;
         if b.period.kind == TimeKind::Time {
             return None;
         }
@@ -511,6 +523,19 @@ impl Dates<'_, '_> {
         let period = Period::span(&a_p, &b_p)?;
         let period = self.range_year(a, &b, period);
         Some(Piece::new(a.start, b.end, period))
+    }
+
+    /// "now" closing a range ("between Jan 2019 and now"): the reference day.
+    fn now_endpoint(&self, k: usize) -> Option<Piece> {
+        if !self.v.kw(k, Kw::Now) {
+            return None;
+        }
+        let today = self.r.shift(super::lexicon::TimeUnit::Day, 0);
+        // The range ends at the reference day itself (exclusive), as Recognizers reads it.
+        let (s, _) = today.bounds?;
+        let mut p = today;
+        p.bounds = Some((s, s));
+        Some(Piece::new(k, k + 1, p))
     }
 
     /// "2018" after "2014-": the second year of a range, which a bare-year check
@@ -549,9 +574,12 @@ impl Dates<'_, '_> {
             n as u32
         };
         let e = k + 1;
+        // Not "02-02-2020 - 03-03-2020" (a date after the hyphen) nor "18 May".
+        let date_follows = v.punct(e, '-') && v.glued(e) && v.is_number(e + 1);
         if v.find(e, |s| matches!(s, Sense::Month(_)).then_some(()))
             .is_some()
             || v.punct(e, ':')
+            || date_follows
         {
             return None;
         }
@@ -575,7 +603,11 @@ impl Dates<'_, '_> {
     }
 
     fn range_days(&self, start: usize, end: usize, a: Date, b: Date) -> Option<Piece> {
-        let period = Period::span(&Period::day(a), &Period::day(b))?;
+        let mut period = Period::span(&Period::day(a), &Period::day(b))?;
+        // "November 18-19": no year written, so the timex leaves it open.
+        if !states_year(self.v, start, end) && !is_relative(self.v, start, end) {
+            period.timex = open_years(&period.timex);
+        }
         Some(Piece::new(start, end, period))
     }
 
@@ -586,8 +618,8 @@ impl Dates<'_, '_> {
             return (a.period.clone(), b.period.clone());
         };
         let v = self.v;
-        let b_has_year = (b.start..b.end).any(|k| v.is_number(k) && v.text(k).len() == 4);
-        let a_has_year = (a.start..a.end).any(|k| v.is_number(k) && v.text(k).len() == 4);
+        let b_has_year = states_year(v, b.start, b.end);
+        let a_has_year = states_year(v, a.start, a.end) || is_relative(v, a.start, a.end);
         if b_has_year && !a_has_year && a_s.date.year != b_s.date.year {
             // Move a into b's year (or the year before if that would put it after b).
             let shift = i64::from(b_s.date.year - a_s.date.year);
@@ -631,17 +663,8 @@ impl Dates<'_, '_> {
     /// resolving on its own.
     fn range_year(&self, a: &Piece, b: &Piece, p: Period) -> Period {
         let v = self.v;
-        let has_year = |x: &Piece| {
-            (x.start..x.end).any(|k| {
-                v.is_number(k) && v.text(k).len() == 4 || v.text(k).matches('/').count() == 2
-            })
-        };
-        let relative = |x: &Piece| {
-            (x.start..x.end).any(|k| {
-                v.senses(k)
-                    .any(|s| matches!(s, Sense::Rel(_) | Sense::RelDay(_)))
-            })
-        };
+        let has_year = |x: &Piece| states_year(v, x.start, x.end);
+        let relative = |x: &Piece| is_relative(v, x.start, x.end);
         let Some((s, e)) = p.bounds else {
             return p;
         };
@@ -700,6 +723,18 @@ impl Dates<'_, '_> {
             .date(j)
             .filter(|d| d.is_day())
             .or_else(|| self.part_words(j).filter(|p| p.period.bounds.is_some()));
+        // "between 7 and 9:30 last night": the part of the day fixes am/pm.
+        let (mut c1, mut c2) = (c1, c2);
+        if let Some((s, _)) = day.as_ref().and_then(|d| d.period.bounds) {
+            if s.hour >= 12 {
+                if !first.fixed && c1.hour < 12 {
+                    c1.hour += 12;
+                }
+                if !b.fixed && c2.hour < 12 {
+                    c2.hour += 12;
+                }
+            }
+        }
         // Two bare numbers are a time range only with a date or minutes:
         // "five to seven today", "from three thirty to four thirty".
         let minutes = c1.precision > 1 || c2.precision > 1;
@@ -792,7 +827,12 @@ fn bound_word(v: &super::view::View, j: usize) -> Option<(super::value::Mod, usi
 /// is 10:30–15:00.
 fn pair(a: &ClockMatch, b: &ClockMatch) -> (Clock, Clock) {
     let (mut c1, mut c2) = (a.clock, b.clock);
-    if !a.fixed && b.fixed && c2.hour >= 12 && c1.hour < 12 && c1.hour + 12 <= c2.hour {
+    if !a.fixed
+        && b.fixed
+        && c2.hour >= 12
+        && c1.hour < 12
+        && c1.seconds() + 12 * 3600 <= c2.seconds()
+    {
         c1.hour += 12;
     }
     if !b.fixed && c2.seconds() <= c1.seconds() && c2.hour < 12 && c2.hour + 12 > c1.hour {
@@ -854,6 +894,24 @@ impl Piece {
         (s.date == e.date || (e.date.days() - s.date.days() == 1 && e.is_midnight()))
             .then_some(s.date)
     }
+}
+
+/// True when tokens `from..to` write a year: a four-digit run in 1000–2999
+/// ("2018", "5/7/2020", "Dec/2018").
+pub(crate) fn states_year(v: &super::view::View, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        v.text(k)
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() == 4 && matches!(run.as_bytes()[0], b'1' | b'2'))
+    })
+}
+
+/// True when tokens `from..to` hold a relative word ("this May", "next Friday").
+fn is_relative(v: &super::view::View, from: usize, to: usize) -> bool {
+    (from..to).any(|k| {
+        v.senses(k)
+            .any(|s| matches!(s, Sense::Rel(_) | Sense::RelDay(_)))
+    })
 }
 
 /// "(2018-03-01,2018-05-01,P2M)" → "(XXXX-03-01,XXXX-05-01,P2M)".

@@ -172,6 +172,8 @@ impl<'v, 'a> Dates<'v, 'a> {
             self.nth_weekday(i),
             self.count_rel(i),
             self.sub_period(i),
+            self.the_weekend(i),
+            self.starting(i),
         ];
         candidates
             .into_iter()
@@ -347,12 +349,7 @@ impl<'v, 'a> Dates<'v, 'a> {
             j += 1;
         }
         let the = v.kw(j, Kw::The);
-        let day = self
-            .day_number(if the { j + 1 } else { j }, true)
-            .filter(|&(_, e)| {
-                // "May 2020" is a year; "Jan 24 2025" has both.
-                !(v.is_number(e - 1) && v.text(e - 1).len() == 4)
-            });
+        let day = self.day_number(if the { j + 1 } else { j }, true);
         let year = self.year_after(j, true).filter(|_| day.is_none());
         let strong = day.is_some() || year.is_some();
         let m = self.month_word(i, strong)?;
@@ -609,8 +606,8 @@ impl<'v, 'a> Dates<'v, 'a> {
                 let cue = self.prev_is(
                     i,
                     &[
-                        "on", "since", "until", "till", "by", "from", "between", "to", "and", "or",
-                        ",",
+                        "for", "on", "since", "until", "till", "by", "from", "between", "to",
+                        "and", "or", ",",
                     ],
                 ) || (i > 0
                     && v.find(i - 1, |s| matches!(s, Sense::Weekday(..)).then_some(()))
@@ -1885,10 +1882,71 @@ impl<'v, 'a> Dates<'v, 'a> {
         };
         let anchor = self.date(j + 1)?;
         let day = anchor.day()?;
-        let period = self
-            .r
-            .offset(super::calendar::DateTime::midnight(day), total, a.unit, dir);
+        // Counted from a stated day, the result is a day too ("4 months from tomorrow").
+        let period = super::resolve::add(day, total, a.unit, dir)
+            .map(Period::day)
+            .unwrap_or_else(|| {
+                self.r
+                    .offset(super::calendar::DateTime::midnight(day), total, a.unit, dir)
+            });
         Some(Piece::new(i, anchor.end, period))
+    }
+
+    /// "a week starting tomorrow", "3 days starting from next Monday", "2 weeks
+    /// beginning May 20th": a stretch of time from a stated day.
+    fn starting(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        let a = duration::amount(v, i)?;
+        let n = a.number?;
+        let mut j = a.end;
+        if !(v.is(j, "starting") || v.is(j, "beginning") || v.is(j, "commencing")) {
+            return None;
+        }
+        j += 1;
+        if v.kw(j, Kw::From) || v.kw(j, Kw::On) {
+            j += 1;
+        }
+        let d = self.date(j)?;
+        let (s, _) = d.period.bounds?;
+        let end = if d.period.has_time {
+            let secs = (n * duration::seconds_per(a.unit)? as f64).round() as i64;
+            super::period::from_seconds(super::period::seconds(s) + secs)?
+        } else {
+            super::calendar::DateTime::midnight(super::resolve::add(s.date, n, a.unit, 1)?)
+        };
+        let kind = if d.period.has_time {
+            TimeKind::Datetime
+        } else {
+            TimeKind::Date
+        };
+        Some(Piece::new(i, d.end, Period::between(s, end, kind)?))
+    }
+
+    /// "the weekend", "over the weekend", "this weekend": the weekend the tense
+    /// points at — the latest one begun by the reference date in a past clause, the
+    /// next one not yet over in a future clause.
+    fn the_weekend(&self, i: usize) -> Option<Piece> {
+        let v = self.v;
+        if !(v.kw(i, Kw::The)
+            && v.senses(i + 1)
+                .any(|s| s == Sense::Unit(TimeUnit::Weekend, false)))
+        {
+            return None;
+        }
+        if !self.r.known {
+            return Some(Piece::new(
+                i,
+                i + 2,
+                Period::unresolved("XXXX-WXX-WE".into(), TimeKind::Date),
+            ));
+        }
+        let today = self.r.today();
+        let wd = i64::from(today.weekday().iso());
+        let saturday = match self.tense(i, i + 2) {
+            Tense::Future => today.add_days(if wd == 7 { -1 } else { 6 - wd })?,
+            _ => today.add_days(if wd >= 6 { 6 - wd } else { -(wd + 1) })?,
+        };
+        Some(Piece::new(i, i + 2, Period::weekend(saturday)?))
     }
 }
 

@@ -92,6 +92,11 @@ impl Amount {
     }
 }
 
+/// Seconds in one `unit`, for units of fixed length (up to a fortnight).
+pub(crate) fn seconds_per(unit: TimeUnit) -> Option<i64> {
+    factor(unit, TimeUnit::Second).map(|f| f as i64)
+}
+
 /// How many `to` units one `from` unit holds, when exact.
 fn factor(from: TimeUnit, to: TimeUnit) -> Option<f64> {
     use TimeUnit::*;

@@ -123,7 +123,6 @@ pub(crate) enum Kw {
     Other,
     Day,
     Then,
-    Ish,
     Weekday,
     All,
     Whole,
@@ -134,6 +133,8 @@ pub(crate) enum Kw {
     Cent,
     Times,
     Out,
+    /// The first word of a multi-word holiday name.
+    HolidayStart,
 }
 
 /// One meaning of a word. A word may have several ("second", "quarter", "may").
@@ -168,7 +169,8 @@ pub(crate) enum Sense {
     Meridiem(bool),
     /// last, this, next …
     Rel(Rel),
-    /// daily (P1D), weekly, monthly, quarterly, annually …: the period.
+    /// daily (P1D), weekly, monthly, quarterly, annually …: the period (0 for
+    /// half a unit: "semiannual").
     Every(TimeUnit, u8),
     /// Index into `money::CURRENCY_WORDS`.
     Currency(u8),
@@ -503,10 +505,10 @@ const WORDS: &[(&str, &[Sense])] = &[
     ("annual", &[Every(U::Year, 1)]),
     ("yearly", &[Every(U::Year, 1)]),
     ("hourly", &[Every(U::Hour, 1)]),
-    ("semiannually", &[Every(U::Month, 6)]),
-    ("semiannual", &[Every(U::Month, 6)]),
-    ("biannually", &[Every(U::Month, 6)]),
-    ("biannual", &[Every(U::Month, 6)]),
+    ("semiannually", &[Every(U::Year, 0)]),
+    ("semiannual", &[Every(U::Year, 0)]),
+    ("biannually", &[Every(U::Year, 0)]),
+    ("biannual", &[Every(U::Year, 0)]),
     // Percent.
     ("percent", &[Percent]),
     ("percents", &[Percent]),
@@ -590,6 +592,27 @@ const WORDS: &[(&str, &[Sense])] = &[
     ("than", &[SK(K::Than)]),
     ("times", &[SK(K::Times)]),
     ("out", &[SK(K::Out)]),
+    // First words of multi-word holidays ("Independence Day"), so the scan stops there.
+    ("new", &[SK(K::HolidayStart)]),
+    ("boxing", &[SK(K::HolidayStart)]),
+    ("independence", &[SK(K::HolidayStart)]),
+    ("earth", &[SK(K::HolidayStart)]),
+    ("valentine", &[SK(K::HolidayStart)]),
+    ("valentines", &[SK(K::HolidayStart)]),
+    ("st.", &[SK(K::HolidayStart)]),
+    ("saint", &[SK(K::HolidayStart)]),
+    ("veterans", &[SK(K::HolidayStart)]),
+    ("remembrance", &[SK(K::HolidayStart)]),
+    ("armistice", &[SK(K::HolidayStart)]),
+    ("international", &[SK(K::HolidayStart)]),
+    ("good", &[SK(K::HolidayStart)]),
+    ("black", &[SK(K::HolidayStart)]),
+    ("labor", &[SK(K::HolidayStart)]),
+    ("memorial", &[SK(K::HolidayStart)]),
+    ("mother", &[SK(K::HolidayStart)]),
+    ("father", &[SK(K::HolidayStart)]),
+    ("martin", &[SK(K::HolidayStart)]),
+    ("columbus", &[SK(K::HolidayStart)]),
 ];
 
 struct Table {

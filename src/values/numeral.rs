@@ -34,11 +34,6 @@ impl Numeral<'_> {
             && self.frac_digits == 0
             && self.suffix.is_empty()
     }
-
-    /// True when the value is a whole number.
-    pub(crate) fn is_integer(&self) -> bool {
-        self.value.fract() == 0.0
-    }
 }
 
 /// Longest number we convert (significant characters after removing separators).

@@ -130,7 +130,7 @@ pub(crate) fn set_span(v: &View, i: usize) -> Option<Match> {
             let timex = if v.is(i, "bi") {
                 period(u, f64::from(n) * 2.0)
             } else {
-                period(TimeUnit::Month, 6.0)
+                period(TimeUnit::Year, 0.5)
             };
             return Some(set(i, i + 3, timex));
         }
@@ -144,7 +144,9 @@ pub(crate) fn set_span(v: &View, i: usize) -> Option<Match> {
         if let Some((t, e)) = time_after(v, i + 1) {
             return Some(set(i, e, t));
         }
-        return Some(set(i, i + 1, period(u, f64::from(n))));
+        // Every(Year, 0) stands for twice a year.
+        let n = if n == 0 { 0.5 } else { f64::from(n) };
+        return Some(set(i, i + 1, period(u, n)));
     }
     // "once a week", "once a year"
     if v.kw(i, Kw::Once) && (v.kw(i + 1, Kw::A) || v.kw(i + 1, Kw::Every)) {

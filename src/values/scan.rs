@@ -7,7 +7,7 @@
 //! than the lookups (see `values::tests::throughput` and the note in docs/values.md).
 
 use super::date::Dates;
-use super::lexicon::{Kw, Sense};
+use super::lexicon::Kw;
 use super::refdate::RefDate;
 use super::value::{Mod, Value};
 use super::view::View;
