@@ -273,9 +273,7 @@ impl Dates<'_, '_> {
         }
         // "8am this morning", "10, tonight"
         if let Some(p) = self.part_words(j) {
-            let Some((start, _)) = p.period.bounds else {
-                return None;
-            };
+            let (start, _) = p.period.bounds?;
             let mut clock = c.clock;
             if !c.fixed && start.hour >= 12 && clock.hour < 12 {
                 clock.hour += 12;
@@ -560,7 +558,7 @@ impl Dates<'_, '_> {
             return self.plain_day(k + 1);
         }
         let d = if v.is_number(k) {
-            let n = super::numeral::numeral(v.text(k))?;
+            let n = v.numeral(k)?;
             let sfx = n.suffix.to_ascii_lowercase();
             if !(sfx.is_empty() || matches!(sfx.as_str(), "st" | "nd" | "rd" | "th"))
                 || n.int_digits > 2
@@ -684,12 +682,12 @@ impl Dates<'_, '_> {
         };
         let tense = super::tense::tense_at(v, a.start, b.end);
         let pick = match tense {
-            super::resolve::Tense::Future => (-2..=2)
-                .filter_map(|k| shifted(k))
-                .find(|&(_, e2)| e2 > today),
+            super::resolve::Tense::Future => {
+                (-2..=2).filter_map(&shifted).find(|&(_, e2)| e2 > today)
+            }
             _ => (-2..=2)
                 .rev()
-                .filter_map(|k| shifted(k))
+                .filter_map(&shifted)
                 .find(|&(s2, _)| s2 <= today),
         };
         let mut p = p;

@@ -5,7 +5,6 @@
 
 use super::lexicon::{Kw, Sense, TimeUnit};
 use super::number::{number, range};
-use super::numeral::numeral;
 use super::scan::Match;
 use super::value::Value;
 use super::view::View;
@@ -156,7 +155,7 @@ fn unit_at(v: &View, j: usize) -> Option<(TimeUnit, bool)> {
 fn part(v: &View, i: usize) -> Option<(Option<f64>, TimeUnit, bool, usize)> {
     // "3.5years", "10d", "2w" in one token.
     if v.is_number(i) {
-        if let Some(n) = numeral(v.text(i)) {
+        if let Some(n) = v.numeral(i) {
             if !n.suffix.is_empty() && !n.grouped {
                 let s = n.suffix.to_ascii_lowercase();
                 let unit = match s.as_str() {
@@ -249,6 +248,10 @@ fn part(v: &View, i: usize) -> Option<(Option<f64>, TimeUnit, bool, usize)> {
 /// An amount of time at `i`, possibly compound: "1 hour and 30 minutes", "2 years
 /// 1 month 21 days", "an hour and a half", "one year and a quarter".
 pub(crate) fn amount(v: &View, i: usize) -> Option<Amount> {
+    v.memo.amount(i, || read_amount(v, i))
+}
+
+fn read_amount(v: &View, i: usize) -> Option<Amount> {
     let (n, unit, plural, mut end) = part(v, i)?;
     let mut a = Amount {
         number: n,

@@ -188,13 +188,6 @@ impl Rule {
     }
 }
 
-/// True when `word` can begin a multi-word holiday name ("Independence", "New").
-pub(crate) fn starts_holiday(word: &str) -> bool {
-    MULTI_WORD
-        .iter()
-        .any(|(w, _)| w[0].eq_ignore_ascii_case(word))
-}
-
 fn word_matches(v: &View, i: usize, w: &str) -> bool {
     let t = v.text(i);
     t.eq_ignore_ascii_case(w) || (w == "'s" && t == "’s") || (w == "'" && t == "’")

@@ -382,7 +382,7 @@ pub(crate) fn money_span(v: &View, i: usize) -> Option<Match> {
     let (code, factor, family, mut end) = currency_word(v, j)?;
     if family == "pound" && !v.is(end, "sterling") {
         // Sterling only when the amount is large or the text says so.
-        if lo.scale < 6 && !hi.is_some_and(|h| h.scale >= 6) {
+        if lo.scale < 6 && hi.is_none_or(|h| h.scale < 6) {
             return None;
         }
     }

@@ -108,6 +108,10 @@ fn and_fraction(v: &View, j: usize) -> Option<(f64, usize)> {
 
 /// The number phrase starting at token `i`.
 pub(crate) fn number(v: &View, i: usize) -> Option<Num> {
+    v.memo.number(i, || read_number(v, i))
+}
+
+fn read_number(v: &View, i: usize) -> Option<Num> {
     let (sign, j) = if v.kw(i, Kw::Minus) {
         (-1.0, i + 1)
     } else {
@@ -226,10 +230,11 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
         .or_else(|| text.strip_suffix("×10"))
     {
         let b = numeral(base)?;
-        if !b.suffix.is_empty() || !(v.punct(i + 1, '^') && v.glued(i + 1)) {
+        let caret = v.punct(i + 1, '^') && v.glued(i + 1);
+        if !(b.suffix.is_empty() && caret) {
             return None;
         }
-        let e = numeral(v.text(i + 2))?;
+        let e = v.numeral(i + 2)?;
         if !e.suffix.is_empty() || e.value.abs() > 300.0 {
             return None;
         }
@@ -242,7 +247,7 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
             plain: false,
         });
     }
-    let n = numeral(text)?;
+    let n = v.numeral(i)?;
     let mut value = n.value;
     let mut scale = 0;
     match n.suffix.to_ascii_lowercase().as_str() {
@@ -253,7 +258,7 @@ fn digit_number(v: &View, i: usize) -> Option<Num> {
         "b" | "bn" => scale = 9,
         // "-12e-1": the tokenizer splits the exponent's sign off.
         "e" if v.punct(i + 1, '-') && v.glued(i + 1) && v.glued(i + 2) => {
-            let e = numeral(v.text(i + 2))?;
+            let e = v.numeral(i + 2)?;
             if !e.suffix.is_empty() || e.value > 300.0 {
                 return None;
             }
@@ -495,13 +500,10 @@ fn word_number(v: &View, i: usize) -> Option<Num> {
     if v.kw(end, Kw::Point) {
         let mut decimals = String::new();
         let mut k = end + 1;
-        loop {
-            let Some(d) = v.find(k, |s| match s {
-                Sense::Card(n) if n < 100 => Some(n),
-                _ => None,
-            }) else {
-                break;
-            };
+        while let Some(d) = v.find(k, |s| match s {
+            Sense::Card(n) if n < 100 => Some(n),
+            _ => None,
+        }) {
             if d >= 20 && d % 10 == 0 && v.punct(k + 1, '-') {
                 if let Some(u) = v.find(k + 2, |s| match s {
                     Sense::Card(n) if n < 10 => Some(n),
@@ -588,8 +590,16 @@ fn is_period_context(v: &View, j: usize) -> bool {
 
 /// The ordinal at token `i`: "21st", "3rd", "first", "twenty-first".
 pub(crate) fn ordinal(v: &View, i: usize) -> Option<(f64, usize)> {
+    if !v.is_number(i)
+        && !v.kw(i, Kw::A)
+        && !v
+            .senses(i)
+            .any(|s| matches!(s, Sense::Ord(_) | Sense::Card(_) | Sense::Scale(_)))
+    {
+        return None;
+    }
     if v.is_number(i) {
-        let n = numeral(v.text(i))?;
+        let n = v.numeral(i)?;
         let suffix = n.suffix.to_ascii_lowercase();
         let ok = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
             && n.int_digits > 0
@@ -717,7 +727,7 @@ pub(crate) fn range(v: &View, i: usize, or: bool) -> Option<(Num, Num, usize)> {
             lo.value = scaled;
         }
     }
-    if lo.value > hi.value || lo.value == hi.value {
+    if lo.value >= hi.value {
         return None;
     }
     Some((lo, hi, hi.end))

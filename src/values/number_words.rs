@@ -205,6 +205,13 @@ pub(crate) fn cardinal(v: &View, i: usize) -> Option<(Words, usize)> {
 
 /// [`cardinal`] reading no token at or past `limit`.
 pub(crate) fn cardinal_until(v: &View, i: usize, limit: usize) -> Option<(Words, usize)> {
+    let starts = v.is_number(i)
+        || v.kw(i, Kw::A)
+        || v.senses(i)
+            .any(|s| matches!(s, Sense::Card(_) | Sense::Scale(_)));
+    if !starts {
+        return None;
+    }
     let mut w = Words::new();
     let mut j = i;
     if v.kw(j, Kw::A) {
@@ -276,7 +283,7 @@ fn step(v: &View, j: usize, w: &mut Words) -> bool {
     }
     // "4 thousand 3 hundred and 21": digits inside a spelled number.
     if v.is_number(j) {
-        if let Some(n) = super::numeral::numeral(v.text(j)) {
+        if let Some(n) = v.numeral(j) {
             let before_scale = v
                 .senses(j + 1)
                 .any(|s| matches!(s, Sense::Scale(e) if e >= 2) || s == Sense::Kw(Kw::Dozen));
@@ -324,9 +331,9 @@ fn ordinal_words(v: &View, i: usize, plural: bool) -> Option<(f64, usize)> {
     }
     let (w, mut j) = cardinal(v, i)?;
     // "twenty-first": a hyphen between the tens and the ordinal unit.
-    if v.punct(j, '-') && w.last == Last::Tens {
-        j += 1;
-    } else if v.kw(j, Kw::And) && matches!(w.last, Last::Hundred | Last::Scale(_)) {
+    let hyphen = v.punct(j, '-') && w.last == Last::Tens;
+    let and = v.kw(j, Kw::And) && matches!(w.last, Last::Hundred | Last::Scale(_));
+    if hyphen || and {
         j += 1;
     }
     let n = ord_at(j)?;

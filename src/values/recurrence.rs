@@ -248,6 +248,6 @@ mod tests {
             "Friday mornings = XXXX-WXX-5TMO"
         );
         assert_eq!(s("bi-monthly").unwrap(), "bi-monthly = P2M");
-        assert_eq!(s("every").is_none(), true);
+        assert!(s("every").is_none());
     }
 }

@@ -7,7 +7,7 @@
 //! than the lookups (see `values::tests::throughput` and the note in docs/values.md).
 
 use super::date::Dates;
-use super::lexicon::Kw;
+use super::lexicon::{Kw, Role, STARTS_MOD, STARTS_NUMBER, STARTS_TIME};
 use super::refdate::RefDate;
 use super::value::{Mod, Value};
 use super::view::View;
@@ -159,9 +159,12 @@ fn set_modifier(value: &mut Value, m: Mod) -> bool {
 
 /// The recognizers' longest match at `i` (without modifiers).
 fn bare_match(v: &View, dates: &Dates, i: usize) -> Option<Match> {
+    let starts = v.starts(i);
+    let time = starts & STARTS_TIME != 0;
+    let number = starts & STARTS_NUMBER != 0;
     // Earlier entries win ties: a time reading beats a number reading of "2014",
     // money and percent beat a plain number.
-    let temporal = dates.temporal(i).map(|p| {
+    let temporal = time.then(|| dates.temporal(i)).flatten().map(|p| {
         let score = if p.end == p.start + 1 && v.is_number(p.start) {
             0.9
         } else {
@@ -176,14 +179,14 @@ fn bare_match(v: &View, dates: &Dates, i: usize) -> Option<Match> {
         }
     });
     let candidates = [
-        recurrence::set_span(v, i),
+        time.then(|| recurrence::set_span(v, i)).flatten(),
         temporal,
-        money::money_span(v, i),
-        percent::percent_span(v, i),
-        units::quantity_span(v, i),
-        duration::duration_span(v, i),
-        number::ordinal_span(v, i),
-        number::cardinal_span(v, i),
+        number.then(|| money::money_span(v, i)).flatten(),
+        number.then(|| percent::percent_span(v, i)).flatten(),
+        number.then(|| units::quantity_span(v, i)).flatten(),
+        time.then(|| duration::duration_span(v, i)).flatten(),
+        number.then(|| number::ordinal_span(v, i)).flatten(),
+        number.then(|| number::cardinal_span(v, i)).flatten(),
     ];
     candidates
         .into_iter()
@@ -197,23 +200,27 @@ fn bare_match(v: &View, dates: &Dates, i: usize) -> Option<Match> {
 /// The match at `i` with any modifier before or after it.
 fn best_at(v: &View, dates: &Dates, i: usize) -> Option<Match> {
     let plain = bare_match(v, dates, i);
-    let modified = modifier(v, i).and_then(|(m, j)| {
-        let mut inner = bare_match(v, dates, j)?;
-        // "over the past decade", "under 2014 rules": only amounts take "over"/"under".
-        let amount_like =
-            matches!(
-                inner.label,
-                Label::Cardinal | Label::Money | Label::Percent | Label::Quantity
-            ) || inner.label == Label::Duration && !v.kw(i, Kw::Over) && !v.kw(i, Kw::Under);
-        if !amount_like && m != Mod::Approx || !set_modifier(&mut inner.value, m) {
-            return None;
-        }
-        if v.kw(i, Kw::Some) && !amount_like {
-            return None;
-        }
-        inner.start = i;
-        Some(inner)
-    });
+    let may_modify = v.starts(i) & STARTS_MOD != 0;
+    let modified = may_modify
+        .then(|| modifier(v, i))
+        .flatten()
+        .and_then(|(m, j)| {
+            let mut inner = bare_match(v, dates, j)?;
+            // "over the past decade", "under 2014 rules": only amounts take "over"/"under".
+            let amount_like =
+                matches!(
+                    inner.label,
+                    Label::Cardinal | Label::Money | Label::Percent | Label::Quantity
+                ) || inner.label == Label::Duration && !v.kw(i, Kw::Over) && !v.kw(i, Kw::Under);
+            if !amount_like && m != Mod::Approx || !set_modifier(&mut inner.value, m) {
+                return None;
+            }
+            if v.kw(i, Kw::Some) && !amount_like {
+                return None;
+            }
+            inner.start = i;
+            Some(inner)
+        });
     let mut best = match (plain, modified) {
         (Some(p), Some(m)) => Some(if m.end >= p.end { m } else { p }),
         (p, m) => p.or(m),
@@ -230,69 +237,44 @@ fn best_at(v: &View, dates: &Dates, i: usize) -> Option<Match> {
     Some(best)
 }
 
-/// Whether token `i` can begin a value at all: a number, a currency sign, a word
-/// the lexicon knows, or a word token with a digit or sign in it ("Q3", "US$").
+/// Whether a value may begin at token `i`: an anchor (a number, a month, a unit
+/// word, a currency sign …), or a cue word ("the", "about", "last", "between")
+/// with an anchor among the next four tokens. Measured on VOA news this skips
+/// about nine tokens in ten with one byte comparison each.
 fn may_start(v: &View, i: usize) -> bool {
-    match v.kind(i) {
-        Some(TokenKind::Number) => true,
-        Some(TokenKind::Word) => {
-            v.entry(i).is_some() || {
-                let t = v.text(i).as_bytes();
-                t.len() <= 12
-                    && t.iter()
-                        .any(|b| b.is_ascii_digit() || matches!(b, b'$' | b'/'))
-                    || t.first().is_some_and(|b| b.is_ascii_uppercase())
-                        && t.len() <= 13
-                        && super::holidays::starts_holiday(v.text(i))
-                    || v.text(i).starts_with(|c: char| {
-                        matches!(c, '½' | '¼' | '¾' | '\u{2150}'..='\u{215E}')
-                    })
-                    || matches!(
-                        v.text(i),
-                        "Rs" | "Rs."
-                            | "C"
-                            | "c"
-                            | "fiscal"
-                            | "FY"
-                            | "no"
-                            | "not"
-                            | "just"
-                            | "well"
-                            | "slightly"
-                            | "greater"
-                            | "higher"
-                            | "larger"
-                            | "lower"
-                            | "smaller"
-                            | "as"
-                            | "close"
-                            | "upwards"
-                            | "exceeding"
-                            | "c."
-                            | "bi"
-                            | "semi"
-                            | "nineties"
-                            | "eighties"
-                            | "seventies"
-                            | "sixties"
-                            | "fifties"
-                            | "forties"
-                            | "thirties"
-                            | "twenties"
-                            | "w/c"
-                            | "recent"
-                    )
-            }
-        }
-        Some(TokenKind::Symbol) | Some(TokenKind::Punct) => {
-            let t = v.text(i);
-            t.starts_with([
-                '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '₦', '₱', '₫', '฿', '½', '¼', '¾',
-            ]) || t.starts_with(['\'', '’'])
-                || t.starts_with(|c: char| ('\u{2150}'..='\u{215E}').contains(&c))
-        }
-        _ => false,
+    match v.role(i) {
+        Role::Anchor => true,
+        // Cue words that never begin anything ("of", "and", "to", "on") are skipped.
+        Role::Cue => v.starts(i) != 0 && v.anchor_within(i, 4) && cue_leads(v, i),
+        Role::None => false,
     }
+}
+
+/// The most frequent cue words lead a value only before particular words; a
+/// check of the next word or two skips the rest ("the government", "in Iraq",
+/// "at the talks"), which were half the positions the scan tried.
+fn cue_leads(v: &View, i: usize) -> bool {
+    let next_open = v.is_number(i + 1) || v.starts(i + 1) != 0;
+    if v.kw(i, Kw::The) || v.kw(i, Kw::A) {
+        return next_open || v.is(i + 1, "minimum") || v.is(i + 1, "maximum");
+    }
+    if v.kw(i, Kw::In) {
+        // "in two weeks", "in the morning", "in excess of"
+        let count = v.is_number(i + 1) || v.starts(i + 1) & STARTS_NUMBER != 0;
+        let part = v.kw(i + 1, Kw::The) && v.role(i + 2) == Role::Anchor;
+        return count || part || v.is(i + 1, "excess");
+    }
+    if v.kw(i, Kw::At) {
+        // "at least", "at most", "at the end of", "at noon" (the anchor starts itself)
+        let bound = v.kw(i + 1, Kw::Least) || v.kw(i + 1, Kw::Most);
+        let part = v.kw(i + 1, Kw::The)
+            && (v.kw(i + 2, Kw::End)
+                || v.kw(i + 2, Kw::Beginning)
+                || v.kw(i + 2, Kw::Start)
+                || v.kw(i + 2, Kw::Middle));
+        return bound || part;
+    }
+    true
 }
 
 /// "22,24,26,31": one token of comma-separated numbers that is no grouped number

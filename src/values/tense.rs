@@ -6,37 +6,10 @@
 //! other clause punctuation in between as five extra tokens of distance, with
 //! markers to the left winning ties (the governing verb usually comes first).
 
+use super::lexicon::Sense;
 use super::resolve::Tense;
 use super::view::View;
 use crate::text::TokenKind;
-
-/// Words marking the future.
-const FUTURE: &[&str] = &[
-    "'ll",
-    "’ll",
-    "forthcoming",
-    "plan",
-    "plans",
-    "scheduled",
-    "shall",
-    "upcoming",
-    "will",
-    "wo",
-    "would",
-    "expects",
-    "intends",
-    "aims",
-];
-
-/// Words marking the past (irregular past forms and auxiliaries; regular "-ed"
-/// verbs are recognized by their ending).
-const PAST: &[&str] = &[
-    "ago", "ate", "became", "began", "brought", "came", "did", "drew", "fell", "felt", "flew",
-    "fought", "found", "gave", "got", "grew", "had", "has", "heard", "held", "hit", "kept", "knew",
-    "led", "left", "lost", "made", "meant", "met", "paid", "ran", "rose", "said", "sank", "sat",
-    "saw", "sent", "shot", "sold", "spoke", "spent", "stood", "struck", "swore", "took", "told",
-    "thought", "tore", "was", "went", "were", "won", "wrote",
-];
 
 /// Words ending in "-ed" that are not past-tense verbs.
 const NOT_PAST: &[&str] = &[
@@ -44,30 +17,27 @@ const NOT_PAST: &[&str] = &[
     "united", "wed", "weed",
 ];
 
+/// The tense token `i` marks, if any: a listed marker word (lexicon `Tense`
+/// senses: "will", "said", "was" …), "going to", or a regular "-ed" verb.
 fn marker(v: &View, i: usize) -> Option<Tense> {
     if v.kind(i) != Some(TokenKind::Word) {
         return None;
     }
+    if let Some(future) = v.find(i, |s| match s {
+        Sense::Tense(f) => Some(f),
+        _ => None,
+    }) {
+        return Some(if future { Tense::Future } else { Tense::Past });
+    }
     let w = v.text(i);
-    if w.len() > 12 || !w.is_ascii() {
-        return None;
-    }
-    let mut buf = [0u8; 12];
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    if FUTURE.contains(&lower) {
-        // "going to": future; "to be" after "is"/"are" is also future, but rarer.
+    if w.eq_ignore_ascii_case("going") && v.is(i + 1, "to") {
         return Some(Tense::Future);
     }
-    if lower == "going" && v.is(i + 1, "to") {
-        return Some(Tense::Future);
-    }
-    if PAST.contains(&lower) {
-        return Some(Tense::Past);
-    }
-    if lower.len() >= 5 && lower.ends_with("ed") && !NOT_PAST.contains(&lower) {
+    let b = w.as_bytes();
+    if b.len() >= 5 && b.len() <= 16 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed") {
+        if NOT_PAST.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+            return None;
+        }
         // A capitalized "-ed" word mid-sentence is more likely a name ("Ahmed").
         if v.capitalized(i) && i > v.sentence_of(i).start {
             return None;

@@ -5,7 +5,7 @@
 //! A clock time without am/pm keeps the hour as written ("10:30" → `T10:30`).
 
 use super::lexicon::{DayPart, Kw, Sense};
-use super::numeral::{digits, numeral};
+use super::numeral::digits;
 use super::period::Clock;
 use super::view::View;
 
@@ -143,6 +143,10 @@ pub(crate) fn clock_token(text: &str) -> Option<(Clock, Option<bool>, bool)> {
 
 /// A clock time starting at token `i`.
 pub(crate) fn clock(v: &View, i: usize) -> Option<ClockMatch> {
+    v.memo.clock(i, || read_clock(v, i))
+}
+
+fn read_clock(v: &View, i: usize) -> Option<ClockMatch> {
     if v.is_number(i) {
         // "10 past 9", "20 min past eight": digit minutes before an hour.
         if let Some(w) = word_clock(v, i).filter(|w| !w.bare) {
@@ -158,7 +162,7 @@ fn numeric_clock(v: &View, i: usize) -> Option<ClockMatch> {
     let (mut c, mer, needs_meridiem) = clock_token(text)?;
     let mut end = i + 1;
     let colon = text.contains(':');
-    let mut fixed = colon && c.hour > 12 || c.hour == 0 && colon;
+    let mut fixed = colon && (c.hour > 12 || c.hour == 0);
     let mer = match mer {
         Some(pm) => Some(pm),
         None => meridiem_at(v, end).map(|(pm, e)| {
@@ -232,7 +236,8 @@ fn day_part_after(v: &View, mut c: Clock, end: usize, fixed: bool) -> (Clock, us
     }
     let mut j = end;
     let at_night = v.kw(j, Kw::At) && v.is(j + 1, "night");
-    if !(v.kw(j, Kw::In) && v.kw(j + 1, Kw::The)) && !at_night {
+    let in_the = v.kw(j, Kw::In) && v.kw(j + 1, Kw::The);
+    if !(in_the || at_night) {
         return (c, end, fixed);
     }
     j += if at_night { 1 } else { 2 };
@@ -264,7 +269,7 @@ fn zone_after(v: &View, end: usize) -> usize {
 /// The hour a word names: "seven" → 7, "noon" → 12.
 fn word_hour(v: &View, i: usize) -> Option<u32> {
     if v.is_number(i) {
-        let n = numeral(v.text(i))?;
+        let n = v.numeral(i)?;
         return (n.is_plain_integer() && n.value >= 1.0 && n.value <= 12.0)
             .then_some(n.value as u32);
     }
@@ -277,7 +282,7 @@ fn word_hour(v: &View, i: usize) -> Option<u32> {
 /// Minutes written as a word or number: "thirty", "twenty", "15", "forty-three".
 fn word_minutes(v: &View, i: usize) -> Option<(u32, usize)> {
     if v.is_number(i) {
-        let n = numeral(v.text(i))?;
+        let n = v.numeral(i)?;
         return (n.is_plain_integer() && n.value < 60.0).then_some((n.value as u32, i + 1));
     }
     let (w, end) = super::number_words::cardinal(v, i)?;

@@ -334,7 +334,7 @@ fn quantity(i: usize, end: usize, lo: &Num, hi: Option<&Num>, unit: String) -> M
 
 /// A number token with its unit written flush in the same token: "200lbs", "180.25ml".
 fn suffixed(v: &View, i: usize) -> Option<Match> {
-    let n = super::numeral::numeral(v.text(i))?;
+    let n = v.numeral(i)?;
     if n.suffix.is_empty() {
         return None;
     }
