@@ -131,7 +131,7 @@ impl Dates<'_, '_> {
         // "today before 4pm", "Tuesday after 1pm", "Friday by 2 in the afternoon",
         // "Feb 1st no later than 6:00": a bound on that day.
         if let Some((m, k)) = bound_word(v, d.end) {
-            if let Some(c) = self.clock_at(k, true) {
+            if let Some(c) = self.clock_at(k, false) {
                 if let Some(mut p) = at_time(&d, c.clock) {
                     p.modifier = Some(m);
                     let mut piece = Piece::new(i, c.end, p);

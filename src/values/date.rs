@@ -513,7 +513,12 @@ impl<'v, 'a> Dates<'v, 'a> {
         } else if v.punct(j, '-') && v.glued(j) {
             j += 1; // "05-Aug-2016"
         }
-        let m = self.month_word(j, true)?;
+        // A day in cardinal words ("twenty five January") does not vouch for an
+        // ambiguous month: "one may" is a pronoun and a verb.
+        let spelled_day = !v.is_number(k)
+            && !v.senses(k).any(|s| matches!(s, Sense::Ord(_)))
+            && !v.kw(k, Kw::The);
+        let m = self.month_word(j, !spelled_day || !v.is(j, "may"))?;
         let mut e = j + 1;
         if v.punct(e, '-') && v.glued(e) {
             e += 1;
@@ -859,8 +864,11 @@ impl<'v, 'a> Dates<'v, 'a> {
     /// Whether a bare four-digit number at `i` is a year rather than a count.
     fn looks_like_year(&self, i: usize, y: i32) -> bool {
         let v = self.v;
-        // A number glued into a name or code: "COVID-19", "A-2025".
-        if i > 0 && v.glued(i) && !v.punct(i - 1, '(') {
+        // A number glued into a name or code: "COVID-19", "A-2025"; but "mid-2023".
+        let part_of_year = i >= 2
+            && v.punct(i - 1, '-')
+            && (v.kw(i - 2, Kw::Mid) || v.kw(i - 2, Kw::Early) || v.kw(i - 2, Kw::Late));
+        if i > 0 && v.glued(i) && !v.punct(i - 1, '(') && !part_of_year {
             return false;
         }
         if self.prev_is(i, DATE_PREPOSITIONS)
@@ -920,7 +928,9 @@ impl<'v, 'a> Dates<'v, 'a> {
                 Some(rest) => (rest, true),
                 None => (t, false),
             };
-            let digits_part = body.strip_suffix('s').or_else(|| body.strip_suffix("'s"))?;
+            let digits_part = body
+                .strip_suffix(['s', 'S'])
+                .or_else(|| body.strip_suffix("'s"))?;
             let n = digits(digits_part)?;
             let y = match digits_part.len() {
                 4 if n % 10 == 0 => n as i32,
@@ -1430,7 +1440,14 @@ impl<'v, 'a> Dates<'v, 'a> {
                     Rel::Next | Rel::Coming => 1,
                     Rel::This => return None,
                 };
+                // "for most of the next 30 years" told in the past counts from the
+                // story's time, not the article's: the window stays open.
+                let narrative = the && sign > 0 && self.tense(i, amount.end) == Tense::Past;
                 let period = match amount.number {
+                    Some(_) if narrative => Period::unresolved(
+                        format!("(XXXX-XX-XX,XXXX-XX-XX,{})", amount.timex()),
+                        TimeKind::Date,
+                    ),
                     Some(n) if amount.unit == TimeUnit::Quarter => self.quarters(n, sign),
                     Some(n) => self.r.window(n, amount.unit, sign),
                     None => Period::unresolved(

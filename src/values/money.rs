@@ -235,8 +235,12 @@ fn symbol(v: &View, i: usize) -> Option<(&'static str, usize)> {
         let code = SYMBOLS.iter().find(|(s, _)| *s == joined)?.1;
         return Some((code, i + 2));
     }
-    // "c $ 16.4 million" (lower-cased text)
-    if t.len() <= 2 && v.punct(i + 1, '$') && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+    // "c $ 16.4 million" (lower-cased text); never the article in "a $2 billion loss".
+    if t.len() <= 2
+        && v.punct(i + 1, '$')
+        && t.bytes().all(|b| b.is_ascii_alphabetic())
+        && !v.kw(i, Kw::A)
+    {
         let joined = format!("{}$", t.to_ascii_uppercase());
         let code = SYMBOLS.iter().find(|(s, _)| *s == joined)?.1;
         return Some((code, i + 2));

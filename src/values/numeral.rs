@@ -42,6 +42,12 @@ const MAX_LEN: usize = 40;
 /// Reads `s` as a number with an optional letter suffix; `None` when it is not one
 /// (bad digit grouping such as "1,1,1", dates, times, anything with other symbols).
 pub(crate) fn numeral(s: &str) -> Option<Numeral<'_>> {
+    // The tokenizer keeps an opening quote on a number ("'250,000"), as it must for
+    // "'90s"; a quoted figure is still the figure.
+    let s = match s.strip_prefix(['\'', '’']) {
+        Some(rest) if rest.len() > 3 || rest.contains([',', '.']) => rest,
+        _ => s,
+    };
     let b = s.as_bytes();
     let mut buf = [0u8; MAX_LEN + 8];
     let mut len = 0;

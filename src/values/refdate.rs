@@ -184,3 +184,84 @@ pub fn detect(
     }
     best.map(|(_, r)| r)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{split_sentences, tokenize};
+
+    fn detect_in(text: &str, today: Option<&str>) -> Option<(String, RefDateSource, String)> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let today = today.map(|t| DateTime::parse(t).unwrap());
+        detect(text, &tokens, &sentences, today).map(|r| {
+            let (s, e) = r.found_at.unwrap();
+            (
+                r.datetime.to_string(),
+                r.source,
+                text[s as usize..e as usize].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn datelines() {
+        let got = detect_in(
+            "SEOUL, Jan 24 (Reuters) - South Korea's military said",
+            Some("2025-03-01"),
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            (
+                "2025-01-24T00:00:00".into(),
+                RefDateSource::Dateline,
+                "Jan 24".into()
+            )
+        );
+        // Without a year and without today, a dateline says nothing usable.
+        assert_eq!(
+            detect_in("BUDAPEST, Nov 24 (Reuters) - Hungary said", None),
+            None
+        );
+        // The most recent Nov 24 on or before today.
+        let got = detect_in(
+            "BUDAPEST, Nov 24 (Reuters) - Hungary said",
+            Some("2025-01-24"),
+        )
+        .unwrap();
+        assert_eq!(got.0, "2024-11-24T00:00:00");
+        let got = detect_in("Friday, 24 Jan 2025\n\nThe ministry said on Friday.", None).unwrap();
+        assert_eq!(
+            got,
+            (
+                "2025-01-24T00:00:00".into(),
+                RefDateSource::Dateline,
+                "Friday, 24 Jan 2025".into()
+            )
+        );
+    }
+
+    #[test]
+    fn published_lines_win() {
+        let text = "Markets rally\nUpdated 10:32 AM EST, Sat January 25, 2025\nPublished: Jan. 24, 2025\nStocks rose on Friday.";
+        let got = detect_in(text, None).unwrap();
+        assert_eq!(got.1, RefDateSource::Published);
+        assert_eq!(got.0, "2025-01-24T00:00:00");
+        assert_eq!(got.2, "Jan. 24, 2025");
+        let got = detect_in("Posted on 2025-01-24T15:04\nText.", None).unwrap();
+        assert_eq!(got.0, "2025-01-24T15:04:00");
+    }
+
+    #[test]
+    fn nothing_to_find() {
+        assert_eq!(detect_in("", None), None);
+        assert_eq!(
+            detect_in("The ministry said on Friday that 3,000 troops left.", None),
+            None
+        );
+        assert_eq!(detect_in("WASHINGTON (AP) — Lawmakers met.", None), None);
+        let long = "word ".repeat(10_000);
+        assert_eq!(detect_in(&long, None), None);
+    }
+}
