@@ -367,18 +367,6 @@ pub fn token_features(view: &SentenceView<'_>, i: usize, keys: &mut Vec<u64>) {
             }
         }
     }
-    let prev = if i > 0 {
-        view.infos[i - 1].lower
-    } else {
-        pad_key(true)
-    };
-    keys.push(key(Template::PrevWordShape, prev, info.short_shape));
-    let next = if i + 1 < n {
-        view.infos[i + 1].lower
-    } else {
-        pad_key(false)
-    };
-    keys.push(key(Template::ShapeNextWord, info.short_shape, next));
 }
 
 /// Fills `infos` and `type_keys` (flattened, with `offsets[i]..offsets[i+1]` the

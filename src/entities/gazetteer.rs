@@ -189,15 +189,30 @@ impl Gazetteer {
         Gazetteer { table }
     }
 
+    /// What the gazetteer knows about one lower-cased word: its one-token
+    /// categories and the length of the longest entry starting with it (0 if none).
+    /// The tagger caches this per word type.
+    pub fn word(&self, lower: u64) -> u32 {
+        self.table.get(lower).unwrap_or(0)
+    }
+
     /// Marks every token of a sentence, given each token's lower-case hash, with
     /// the entries it belongs to. `out` is cleared first.
     pub fn match_sentence(&self, lowers: &[u64], out: &mut Vec<Match>) {
+        let words: Vec<u32> = lowers.iter().map(|&l| self.word(l)).collect();
+        self.match_words(&words, lowers, out);
+    }
+
+    /// Like [`Gazetteer::match_sentence`] with each token's [`Gazetteer::word`]
+    /// value already looked up.
+    pub fn match_words(&self, words: &[u32], lowers: &[u64], out: &mut Vec<Match>) {
         out.clear();
         out.resize(lowers.len(), Match::default());
         for i in 0..lowers.len() {
-            let Some(v) = self.table.get(lowers[i]) else {
+            let v = words[i];
+            if v == 0 {
                 continue;
-            };
+            }
             out[i].raise(v as u16, 1);
             let longest = (v >> 16) as usize;
             let mut h = lowers[i];

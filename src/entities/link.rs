@@ -14,10 +14,10 @@
 //! Offsets are UTF-8 bytes.
 
 use super::features::{case_of, Case};
+use super::table::FastMap;
 use crate::label::Label;
 use crate::span::{sort_spans, Source, Span};
 use crate::text::{Token, TokenKind};
-use std::collections::HashMap;
 
 /// The mentions of one entity, for output layers.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +36,7 @@ pub struct EntityGroup {
 /// skipped), sorted by id.
 pub fn groups(spans: &[Span<'_>]) -> Vec<EntityGroup> {
     let mut out: Vec<EntityGroup> = Vec::new();
-    let mut at: HashMap<u32, usize> = HashMap::new();
+    let mut at: FastMap<u32, usize> = FastMap::default();
     for (i, span) in spans.iter().enumerate() {
         let Some(id) = span.entity else { continue };
         let g = *at.entry(id).or_insert_with(|| {
@@ -132,7 +132,9 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
 
     // Group keys: the surface text (with label for non-persons) of each mention.
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_text: HashMap<(&'t str, bool), usize> = HashMap::new();
+    let mut by_text: FastMap<(&'t str, bool), usize> = FastMap::default();
+    // One token range per distinct surface, for matching missed mentions.
+    let mut surfaces: Vec<(usize, usize, usize)> = Vec::new();
     let mut member: Vec<usize> = vec![usize::MAX; spans.len()];
     let is_person = |s: &Span<'_>| s.label == Label::Person;
 
@@ -151,6 +153,7 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
             let surname = tokens[b - 1].text(text);
             if case_of(surname) == Case::Title {
                 by_text.entry((surname, true)).or_insert(g);
+                surfaces.push((b - 1, b, g));
             }
         }
     }
@@ -174,6 +177,10 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         by_text.entry((s.text, is_person(s))).or_insert(g);
         member[i] = g;
     }
+    for (i, s) in spans.iter().enumerate() {
+        let (a, b) = token_range(tokens, s);
+        surfaces.push((a, b, member[i]));
+    }
     // Acronyms and long forms were given one label in define_acronyms; a mention
     // that names a person group takes the person label.
     for (i, s) in spans.iter_mut().enumerate() {
@@ -184,34 +191,36 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         }
     }
 
+    let linked = spans.len();
     add_missed_mentions(
         text,
         tokens,
         spans,
         &mut member,
         &groups,
-        &by_text,
+        surfaces,
         &mut covered,
     );
 
-    // Ids in order of first mention.
-    let mut order: Vec<(usize, &Span<'_>)> = spans.iter().enumerate().collect();
-    order.sort_by(|(_, a), (_, b)| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    // Ids in order of first mention; spans were sorted before linking, so only
+    // the added mentions need merging in.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    if spans.len() > linked {
+        order.sort_by_key(|&i| (spans[i].start, std::cmp::Reverse(spans[i].end)));
+    }
     let mut ids = vec![u32::MAX; groups.len()];
     let mut next = 0u32;
-    let mut assigned = vec![0u32; spans.len()];
-    for (i, _) in order {
+    for &i in &order {
         let g = member[i];
         if ids[g] == u32::MAX {
             ids[g] = next;
             next += 1;
         }
-        assigned[i] = ids[g];
+        spans[i].entity = Some(ids[g]);
     }
-    for (s, id) in spans.iter_mut().zip(assigned) {
-        s.entity = Some(id);
+    if spans.len() > linked {
+        sort_spans(spans);
     }
-    sort_spans(spans);
 }
 
 /// Finds "Long Form (ACR)" patterns, makes sure both parts are spans with one
@@ -221,8 +230,8 @@ fn define_acronyms<'t>(
     tokens: &[Token],
     spans: &mut Vec<Span<'t>>,
     covered: &mut [bool],
-) -> HashMap<&'t str, &'t str> {
-    let mut aliases = HashMap::new();
+) -> FastMap<&'t str, &'t str> {
+    let mut aliases = FastMap::default();
     for i in 1..tokens.len().saturating_sub(2) {
         if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
             continue;
@@ -280,63 +289,63 @@ fn define_acronyms<'t>(
     aliases
 }
 
-/// Adds spans for uncovered, capitalized occurrences of group keys.
+/// Adds spans for uncovered, capitalized occurrences of known surfaces, given as
+/// token ranges `(start, end, group)` of an occurrence already linked.
 fn add_missed_mentions<'t>(
     text: &'t str,
     tokens: &[Token],
     spans: &mut Vec<Span<'t>>,
     member: &mut Vec<usize>,
     groups: &[Group],
-    by_text: &HashMap<(&'t str, bool), usize>,
+    mut surfaces: Vec<(usize, usize, usize)>,
     covered: &mut [bool],
 ) {
-    // Candidate surfaces by first word, longest first, in a deterministic order.
-    let mut surfaces: Vec<(&'t str, usize)> = by_text.iter().map(|(&(t, _), &g)| (t, g)).collect();
-    surfaces.sort_by(|a, b| {
-        b.0.len()
-            .cmp(&a.0.len())
-            .then(a.0.cmp(b.0))
-            .then(a.1.cmp(&b.1))
+    let surface = |&(a, b, _): &(usize, usize, usize)| {
+        &text[tokens[a].start as usize..tokens[b - 1].end as usize]
+    };
+    // Longest first, then by text, so the first candidate that matches is the
+    // longest and the choice does not depend on hashing.
+    surfaces.retain(|&(a, b, _)| b > a && starts_capitalized(tokens[a].text(text)));
+    surfaces.sort_by(|x, y| {
+        (y.1 - y.0)
+            .cmp(&(x.1 - x.0))
+            .then_with(|| surface(x).cmp(surface(y)))
+            .then(x.2.cmp(&y.2))
     });
-    surfaces.dedup_by(|a, b| a.0 == b.0);
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, usize)>> = HashMap::new();
-    for (surface, g) in surfaces {
-        let words: Vec<&str> = crate::text::tokenize(surface)
-            .iter()
-            .map(|t| t.text(surface))
-            .collect();
-        let Some(&first) = words.first() else {
-            continue;
-        };
-        if !matches!(case_of(first), Case::Title | Case::Upper) {
-            continue;
-        }
-        by_first.entry(first).or_default().push((words, g));
-    }
-    if by_first.is_empty() {
+    surfaces.dedup_by(|x, y| surface(x) == surface(y));
+    if surfaces.is_empty() {
         return;
+    }
+    let mut by_first: FastMap<&str, Vec<(usize, usize, usize)>> = FastMap::default();
+    for s in surfaces {
+        by_first.entry(tokens[s.0].text(text)).or_default().push(s);
     }
     let mut i = 0;
     while i < tokens.len() {
-        let Some(candidates) = by_first.get(tokens[i].text(text)) else {
+        let word = tokens[i].text(text);
+        let candidates = match starts_capitalized(word) {
+            true => by_first.get(word),
+            false => None,
+        };
+        let Some(candidates) = candidates else {
             i += 1;
             continue;
         };
-        let hit = candidates.iter().find(|(words, _)| {
-            i + words.len() <= tokens.len()
-                && !covered[i..i + words.len()].iter().any(|&c| c)
-                && words
+        let hit = candidates.iter().find(|&&(a, b, _)| {
+            let len = b - a;
+            i + len <= tokens.len()
+                && !covered[i..i + len].iter().any(|&c| c)
+                && tokens[a..b]
                     .iter()
                     .zip(&tokens[i..])
-                    .all(|(w, t)| *w == t.text(text))
-                && (i + words.len() == tokens.len()
-                    || !continues_name(text, tokens[i + words.len()]))
+                    .all(|(w, t)| w.text(text) == t.text(text))
+                && (i + len == tokens.len() || !continues_name(text, tokens[i + len]))
                 && (i == 0 || !continues_name(text, tokens[i - 1]))
         });
         match hit {
-            Some((words, g)) => {
-                let end = i + words.len();
-                let group = &groups[*g];
+            Some(&(a, b, g)) => {
+                let end = i + (b - a);
+                let group = &groups[g];
                 if let Ok(mut s) = Span::new(
                     text,
                     tokens[i].start as usize,
@@ -346,13 +355,22 @@ fn add_missed_mentions<'t>(
                 ) {
                     s.score = group.score;
                     spans.push(s);
-                    member.push(*g);
+                    member.push(g);
                     covered[i..end].fill(true);
                 }
                 i = end;
             }
             None => i += 1,
         }
+    }
+}
+
+/// True when the word starts with an upper-case letter (cheap: ASCII first).
+fn starts_capitalized(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
     }
 }
 
