@@ -50,15 +50,15 @@ pub struct Document<'t> {
     pub spans: Vec<Span<'t>>,
 }
 
-/// Texts at or above this size are refused: offsets are stored as `u32`.
-pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+/// The longest text accepted, in bytes: offsets are stored as `u32`.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize - 1;
 
 /// Runs the whole pipeline over `text`.
 ///
 /// # Errors
 /// [`AnnotateError::TooLarge`] for texts of 4 GiB or more.
 pub fn annotate<'t>(text: &'t str, options: &Options) -> Result<Document<'t>, AnnotateError> {
-    if text.len() >= MAX_TEXT_BYTES {
+    if text.len() > MAX_TEXT_BYTES {
         return Err(AnnotateError::TooLarge { len: text.len() });
     }
     let tokens = tokenize(text);

@@ -9,7 +9,7 @@ use super::calendar::DateTime;
 use serde::{Deserialize, Serialize};
 
 /// Where the reference date came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RefDateSource {
     /// Given by the caller (`--ref-date`, the API option, the user in the page).
@@ -20,6 +20,7 @@ pub enum RefDateSource {
     Published,
     /// Nothing found: the caller's current date, a guess.
     Today,
+    #[default]
     /// Nothing found and no current date given: 1970-01-01, relative dates are unreliable.
     Unknown,
 }

@@ -1,0 +1,70 @@
+//! `lede`, the command-line front end: batch annotation, evaluation, training and
+//! export over the same core as the web page.
+//!
+//! This binary (with its subcommand modules under `src/bin/lede/`) is the only code
+//! that prints to the terminal or picks an exit status. Each subcommand lives in its
+//! own module with a `run(parser) -> Result<(), CliError>` entry point and is
+//! registered once in [`dispatch`] (plus its `#[path]` module line).
+
+// Subcommand modules live in src/bin/lede/ (a directory without main.rs, so cargo
+// does not mistake them for binaries of their own).
+#[path = "lede/annotate.rs"]
+mod annotate;
+#[path = "lede/cli.rs"]
+mod cli;
+
+use cli::CliError;
+use lexopt::ValueExt;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+lede — annotate news text with entities, numbers and dates
+
+Usage:
+  lede annotate [FILE|-] [options]     annotate one document (or JSON Lines with --jsonl)
+  lede help                            this text
+  lede --version                       print the version
+
+Run `lede <command> --help` for a command's options.";
+
+fn main() -> ExitCode {
+    match dispatch() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if !err.message.is_empty() {
+                eprintln!("lede: {}", err.message);
+            }
+            ExitCode::from(err.code)
+        }
+    }
+}
+
+fn dispatch() -> Result<(), CliError> {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next().map_err(CliError::usage)? {
+        Some(lexopt::Arg::Value(cmd)) => cmd.string().map_err(CliError::usage)?,
+        Some(lexopt::Arg::Long("version")) | Some(lexopt::Arg::Short('V')) => {
+            println!("lede {}", lede::VERSION);
+            return Ok(());
+        }
+        Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) | None => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(CliError::usage(other.unexpected())),
+    };
+    match command.as_str() {
+        "annotate" => annotate::run(parser),
+        "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        "version" => {
+            println!("lede {}", lede::VERSION);
+            Ok(())
+        }
+        other => Err(CliError::usage(format!(
+            "unknown command {other:?}\n\n{USAGE}"
+        ))),
+    }
+}
