@@ -12,6 +12,10 @@
 mod annotate;
 #[path = "lede/cli.rs"]
 mod cli;
+#[path = "lede/eval_ner.rs"]
+mod eval_ner;
+#[path = "lede/train.rs"]
+mod train;
 
 use cli::CliError;
 use lexopt::ValueExt;
@@ -22,6 +26,8 @@ lede — annotate news text with entities, numbers and dates
 
 Usage:
   lede annotate [FILE|-] [options]     annotate one document (or JSON Lines with --jsonl)
+  lede eval ner --gold FILE --map MAP  entity P/R/F1 against a gold corpus
+  lede train [options]                 rebuild the entity model (model/ner.bin)
   lede help                            this text
   lede --version                       print the version
 
@@ -55,6 +61,8 @@ fn dispatch() -> Result<(), CliError> {
     };
     match command.as_str() {
         "annotate" => annotate::run(parser),
+        "eval" => eval_ner::run(parser),
+        "train" => train::run(parser),
         "help" => {
             println!("{USAGE}");
             Ok(())
