@@ -292,6 +292,11 @@ pub fn project(
             && tokens[b].end as usize == g.end
             && a <= b;
         let surface = &text[g.start..g.end];
+        // BTC's reconstructed text splits "@handle" into "@ handle" and tags both
+        // parts; user handles are not names for us.
+        if scheme == Scheme::Btc && (surface == "@" || text[..g.start].ends_with("@ ")) {
+            continue;
+        }
         let lowers = phrase_lowers(surface);
         let Some(label) = map_label(scheme, &g.label, surface, &lowers, gaz) else {
             continue;
@@ -353,8 +358,8 @@ fn split_at_hyphens(
     let parts: Vec<(usize, usize)> = {
         let mut parts = Vec::new();
         let mut s = a;
-        for i in a..b {
-            if tokens[i].text(text) == "-" {
+        for (i, t) in tokens.iter().enumerate().take(b).skip(a) {
+            if t.text(text) == "-" {
                 parts.push((s, i));
                 s = i + 1;
             }

@@ -127,8 +127,11 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         let (a, b) = token_range(tokens, s);
         covered[a..b].fill(true);
     }
+    let before = spans.len();
     let aliases = define_acronyms(text, tokens, spans, &mut covered);
-    sort_spans(spans);
+    if spans.len() > before {
+        sort_spans(spans);
+    }
 
     // Group keys: the surface text (with label for non-persons) of each mention.
     let mut groups: Vec<Group> = Vec::new();
@@ -297,28 +300,34 @@ fn add_missed_mentions<'t>(
     spans: &mut Vec<Span<'t>>,
     member: &mut Vec<usize>,
     groups: &[Group],
-    mut surfaces: Vec<(usize, usize, usize)>,
+    surfaces: Vec<(usize, usize, usize)>,
     covered: &mut [bool],
 ) {
     let surface = |&(a, b, _): &(usize, usize, usize)| {
         &text[tokens[a].start as usize..tokens[b - 1].end as usize]
     };
-    // Longest first, then by text, so the first candidate that matches is the
-    // longest and the choice does not depend on hashing.
-    surfaces.retain(|&(a, b, _)| b > a && starts_capitalized(tokens[a].text(text)));
-    surfaces.sort_by(|x, y| {
-        (y.1 - y.0)
-            .cmp(&(x.1 - x.0))
-            .then_with(|| surface(x).cmp(surface(y)))
-            .then(x.2.cmp(&y.2))
-    });
-    surfaces.dedup_by(|x, y| surface(x) == surface(y));
-    if surfaces.is_empty() {
-        return;
-    }
+    // First occurrence of each capitalized surface, grouped by first word; each
+    // group sorted longest first, then by text, so the first candidate that
+    // matches is the longest and the choice does not depend on hashing.
+    let mut seen: FastMap<&str, ()> = FastMap::default();
     let mut by_first: FastMap<&str, Vec<(usize, usize, usize)>> = FastMap::default();
     for s in surfaces {
-        by_first.entry(tokens[s.0].text(text)).or_default().push(s);
+        if s.1 > s.0
+            && starts_capitalized(tokens[s.0].text(text))
+            && seen.insert(surface(&s), ()).is_none()
+        {
+            by_first.entry(tokens[s.0].text(text)).or_default().push(s);
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    for candidates in by_first.values_mut() {
+        candidates.sort_by(|x, y| {
+            (y.1 - y.0)
+                .cmp(&(x.1 - x.0))
+                .then_with(|| surface(x).cmp(surface(y)))
+        });
     }
     let mut i = 0;
     while i < tokens.len() {

@@ -11,6 +11,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod link;
 pub mod model;
+pub mod repair;
 pub mod table;
 pub mod tagger;
 pub mod titles;

@@ -154,6 +154,10 @@ impl From<CorpusError> for TrainError {
     }
 }
 
+/// A corpus read by [`load`]: its name, projection counts and texts with their
+/// update weight.
+pub type LoadedCorpus = (String, AlignStats, Vec<(TaggedText, f32)>);
+
 /// Reads and projects the corpora of `specs`.
 ///
 /// # Errors
@@ -162,7 +166,7 @@ pub fn load(
     data_dir: &Path,
     specs: &[CorpusSpec],
     gaz: &Gazetteer,
-) -> Result<Vec<(String, AlignStats, Vec<(TaggedText, f32)>)>, CorpusError> {
+) -> Result<Vec<LoadedCorpus>, CorpusError> {
     let mut out = Vec::new();
     for spec in specs {
         let mut stats = AlignStats::default();
@@ -590,7 +594,7 @@ impl Weights {
     ) {
         let n = seq_types.len();
         out.clear();
-        for i in 0..n {
+        for (i, token_feats) in token_feats.iter().enumerate().take(n) {
             let mut e = [0f32; LANES];
             for (p, r) in (0..POSITIONS).zip(-(WINDOW as isize)..) {
                 let j = i as isize + r;
@@ -611,7 +615,7 @@ impl Weights {
                     }
                 }
             }
-            for &f in &token_feats[i] {
+            for &f in token_feats {
                 let w = &self.tokens[f as usize * TAGS..][..TAGS];
                 for t in 0..TAGS {
                     e[t] += w[t];

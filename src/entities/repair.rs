@@ -1,0 +1,265 @@
+//! Span repairs for mistakes a linear model with a ±2 window keeps making, each a
+//! general convention of OntoNotes-style annotation rather than a fix for a word:
+//!
+//! - no span crosses a possessive: "India's Ministry of External Affairs" is GPE
+//!   "India" and ORG "Ministry of External Affairs";
+//! - a coordination of places or nationalities is several spans: "Egypt and
+//!   Qatar" is two GPEs;
+//! - a title inside a span separates an organization from a person: "U.N.
+//!   Secretary-General Antonio Guterres" is ORG "U.N." and PERSON "Antonio Guterres";
+//! - a place or nationality that is part of a longer gazetteer entry takes the whole
+//!   entry: "Korean" after "North" becomes "North Korean".
+//!
+//! Works on token-index spans of one sentence, sorted and non-overlapping, and
+//! keeps them so.
+
+use super::features::{case_of, lower_into_hash, Case};
+use super::gazetteer::{bit, Category, Gazetteer};
+use super::model::LABELS;
+use super::tagger::TokenSpan;
+use super::titles::{is_possessive, title_len};
+use crate::label::Label;
+use crate::text::Token;
+
+const GPE: u16 =
+    1 << Category::Country as u16 | 1 << Category::City as u16 | 1 << Category::Region as u16;
+
+fn label_index(label: &Label) -> usize {
+    LABELS
+        .iter()
+        .position(|l| l == label)
+        .expect("an entity label")
+}
+
+/// Gazetteer categories of a phrase of up to 12 tokens (longer: none).
+fn categories(text: &str, tokens: &[Token], gaz: &Gazetteer) -> u16 {
+    let mut lowers = [0u64; 12];
+    if tokens.len() > lowers.len() {
+        return 0;
+    }
+    for (l, t) in lowers.iter_mut().zip(tokens) {
+        *l = lower_into_hash(t.text(text));
+    }
+    gaz.categories_of(&lowers[..tokens.len()])
+}
+
+/// Applies every repair to the spans of one sentence (token indices into `tokens`).
+pub fn repair(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz: &Gazetteer) {
+    if spans.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(spans.len() + 2);
+    for &s in spans.iter() {
+        split(text, tokens, s, gaz, &mut out);
+    }
+    let gpe = label_index(&Label::Gpe);
+    let norp = label_index(&Label::Norp);
+    for k in 0..out.len() {
+        let s = out[k];
+        let class = if s.label == gpe {
+            GPE
+        } else if s.label == norp {
+            bit(Category::Norp)
+        } else {
+            continue;
+        };
+        let lo = if k > 0 { out[k - 1].end } else { 0 };
+        let hi = out.get(k + 1).map_or(tokens.len(), |n| n.start);
+        // The longest entry of the same class that contains the span, up to three
+        // capitalized words wider in all.
+        let capital = |i: usize| i >= lo && i < hi && case_of(tokens[i].text(text)) != Case::Lower;
+        let mut left = 0;
+        while left < 3 && s.start > left && capital(s.start - left - 1) {
+            left += 1;
+        }
+        let mut right = 0;
+        while right < 3 && capital(s.end + right) {
+            right += 1;
+        }
+        'widen: for extra in (1..=3).rev() {
+            for l in 0..=extra.min(left) {
+                let r = extra - l;
+                if r > right {
+                    continue;
+                }
+                let (a, b) = (s.start - l, s.end + r);
+                if categories(text, &tokens[a..b], gaz) & class != 0 {
+                    out[k].start = a;
+                    out[k].end = b;
+                    break 'widen;
+                }
+            }
+        }
+    }
+    *spans = out;
+}
+
+/// Splits one span at possessives, coordinations and inner titles, pushing the parts.
+fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut Vec<TokenSpan>) {
+    let words = &tokens[s.start..s.end];
+    let part = |a: usize, b: usize, label: usize| TokenSpan {
+        start: s.start + a,
+        end: s.start + b,
+        label,
+        margin: s.margin,
+    };
+    // A possessive inside: the owner is a span of its own.
+    if let Some(k) = words.iter().position(|t| is_possessive(t.text(text))) {
+        if k > 0 && k + 1 < words.len() {
+            let owner = if categories(text, &words[..k], gaz) & GPE != 0 {
+                label_index(&Label::Gpe)
+            } else {
+                s.label
+            };
+            out.push(part(0, k, owner));
+            split(text, tokens, part(k + 1, words.len(), s.label), gaz, out);
+            return;
+        }
+    }
+    // "Egypt and Qatar", "British, French and German".
+    let joints: Vec<usize> = (0..words.len())
+        .filter(|&i| matches!(words[i].text(text), "and" | ","))
+        .collect();
+    if !joints.is_empty() {
+        let mut parts = Vec::new();
+        let mut a = 0;
+        for &j in joints.iter().chain(std::iter::once(&words.len())) {
+            if j > a {
+                parts.push((a, j));
+            }
+            a = j + 1;
+        }
+        for (class, label) in [(GPE, Label::Gpe), (bit(Category::Norp), Label::Norp)] {
+            if parts.len() >= 2
+                && parts
+                    .iter()
+                    .all(|&(a, b)| categories(text, &words[a..b], gaz) & class != 0)
+            {
+                let l = label_index(&label);
+                out.extend(parts.iter().map(|&(a, b)| part(a, b, l)));
+                return;
+            }
+        }
+    }
+    // A title inside a non-person span followed by a name.
+    let person = label_index(&Label::Person);
+    if s.label != person {
+        for k in 1..words.len() {
+            if case_of(words[k].text(text)) != Case::Title {
+                continue;
+            }
+            let t = title_len(text, &words[k..], gaz);
+            let name = k + t;
+            if t > 0
+                && words.len() - name >= 2
+                && words[name..]
+                    .iter()
+                    .all(|w| case_of(w.text(text)) == Case::Title)
+            {
+                out.push(part(0, k, s.label));
+                out.push(part(name, words.len(), person));
+                return;
+            }
+        }
+    }
+    out.push(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// Repairs one span covering `phrase` inside `sentence` labelled `label`.
+    fn repaired(sentence: &str, phrase: &str, label: Label) -> Vec<(String, Label)> {
+        let tokens = tokenize(sentence);
+        let start = sentence.find(phrase).unwrap();
+        let a = tokens
+            .iter()
+            .position(|t| t.start as usize == start)
+            .unwrap();
+        let b = tokens
+            .iter()
+            .position(|t| t.end as usize == start + phrase.len())
+            .unwrap()
+            + 1;
+        let mut spans = vec![TokenSpan {
+            start: a,
+            end: b,
+            label: label_index(&label),
+            margin: 1.0,
+        }];
+        repair(sentence, &tokens, &mut spans, Gazetteer::embedded());
+        spans
+            .iter()
+            .map(|s| {
+                (
+                    sentence[tokens[s.start].start as usize..tokens[s.end - 1].end as usize]
+                        .to_string(),
+                    LABELS[s.label].clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn possessives_split_owner_from_owned() {
+        let s = "India's Ministry of External Affairs said";
+        assert_eq!(
+            repaired(s, "India's Ministry of External Affairs", Label::Org),
+            [
+                ("India".into(), Label::Gpe),
+                ("Ministry of External Affairs".into(), Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_places_split() {
+        let s = "mediators from Egypt and Qatar pressed";
+        assert_eq!(
+            repaired(s, "Egypt and Qatar", Label::Org),
+            [("Egypt".into(), Label::Gpe), ("Qatar".into(), Label::Gpe)]
+        );
+        // Organizations with "and" in their names stay whole.
+        let s = "the Food and Drug Administration said";
+        assert_eq!(
+            repaired(s, "Food and Drug Administration", Label::Org).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn titles_inside_spans_separate_people() {
+        let s = "U.N. Secretary-General Antonio Guterres called";
+        assert_eq!(
+            repaired(s, "U.N. Secretary-General Antonio Guterres", Label::Org),
+            [
+                ("U.N.".into(), Label::Org),
+                ("Antonio Guterres".into(), Label::Person)
+            ]
+        );
+        let s = "the Office of the President said";
+        assert_eq!(repaired(s, "Office of the President", Label::Org).len(), 1);
+    }
+
+    #[test]
+    fn gazetteer_entries_widen_spans() {
+        let s = "North Korean troops";
+        assert_eq!(
+            repaired(s, "Korean", Label::Norp),
+            [("North Korean".into(), Label::Norp)]
+        );
+        let s = "in New York";
+        assert_eq!(
+            repaired(s, "York", Label::Gpe),
+            [("New York".into(), Label::Gpe)]
+        );
+        // Lower-case words are never taken in.
+        let s = "the north Korean border";
+        assert_eq!(
+            repaired(s, "Korean", Label::Norp),
+            [("Korean".into(), Label::Norp)]
+        );
+    }
+}
