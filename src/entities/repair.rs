@@ -8,7 +8,12 @@
 //! - a title inside a span separates an organization from a person: "U.N.
 //!   Secretary-General Antonio Guterres" is ORG "U.N." and PERSON "Antonio Guterres";
 //! - a place or nationality that is part of a longer gazetteer entry takes the whole
-//!   entry: "Korean" after "North" becomes "North Korean".
+//!   entry: "Korean" after "North" becomes "North Korean";
+//! - no span starts with a lower-case word ("western Kursk" is "Kursk") unless the
+//!   whole span is lower case (chat text);
+//! - a place or nationality coordinated with a span of the same kind is one too:
+//!   "Ukrainian and Western assessments";
+//! - a dateline opens with a place in capitals: "SEOUL (Reuters) -".
 //!
 //! Works on token-index spans of one sentence, sorted and non-overlapping, and
 //! keeps them so.
@@ -44,14 +49,35 @@ fn categories(text: &str, tokens: &[Token], gaz: &Gazetteer) -> u16 {
 }
 
 /// Applies every repair to the spans of one sentence (token indices into `tokens`).
-pub fn repair(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz: &Gazetteer) {
-    if spans.is_empty() {
-        return;
-    }
+pub fn repair(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
     let mut out = Vec::with_capacity(spans.len() + 2);
+    if let Some(d) = dateline(text, tokens, sentence.clone(), gaz) {
+        if spans.first().is_none_or(|s| s.start >= d.end) {
+            out.push(d);
+        }
+    }
     for &s in spans.iter() {
+        let mut s = s;
+        let capitalized = tokens[s.start..s.end]
+            .iter()
+            .any(|t| case_of(t.text(text)) != Case::Lower);
+        // Only a free-standing word: "al" in "al-Qaida" is part of the name.
+        while capitalized
+            && s.end - s.start > 1
+            && case_of(tokens[s.start].text(text)) == Case::Lower
+            && tokens[s.start].end < tokens[s.start + 1].start
+        {
+            s.start += 1;
+        }
         split(text, tokens, s, gaz, &mut out);
     }
+    coordinate(text, tokens, sentence, &mut out, gaz);
     let gpe = label_index(&Label::Gpe);
     let norp = label_index(&Label::Norp);
     for k in 0..out.len() {
@@ -92,6 +118,115 @@ pub fn repair(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz: &Ga
         }
     }
     *spans = out;
+}
+
+/// "SEOUL (Reuters) -", "KYIV, Jan 24 -": an upper-case place opening a sentence
+/// and followed by a parenthesis, comma or dash.
+fn dateline(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    gaz: &Gazetteer,
+) -> Option<TokenSpan> {
+    let first = sentence.start;
+    for len in (1..=3).rev() {
+        let end = first + len;
+        if end >= sentence.end {
+            continue;
+        }
+        let words = &tokens[first..end];
+        if !words.iter().all(|t| case_of(t.text(text)) == Case::Upper)
+            || !matches!(tokens[end].text(text), "(" | "," | "-" | "—" | "–")
+        {
+            continue;
+        }
+        if categories(text, words, gaz) & GPE != 0 {
+            return Some(TokenSpan {
+                start: first,
+                end,
+                label: label_index(&Label::Gpe),
+                margin: f32::INFINITY,
+            });
+        }
+    }
+    None
+}
+
+/// Adds places and nationalities coordinated with a span of the same kind.
+fn coordinate(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    let gpe = label_index(&Label::Gpe);
+    let norp = label_index(&Label::Norp);
+    let mut added = Vec::new();
+    for (k, s) in spans.iter().enumerate() {
+        let class = match s.label {
+            l if l == gpe => GPE,
+            l if l == norp => bit(Category::Norp),
+            _ => continue,
+        };
+        let lo = if k > 0 {
+            spans[k - 1].end
+        } else {
+            sentence.start
+        };
+        let hi = spans.get(k + 1).map_or(sentence.end, |n| n.start);
+        // "S and X" / "S, X": X after the span.
+        if s.end + 1 < hi && matches!(tokens[s.end].text(text), "and" | "or" | ",") {
+            let a = s.end + 1;
+            for len in (1..=3).rev() {
+                let b = a + len;
+                if b <= hi && candidate(text, &tokens[a..b], class, gaz) {
+                    added.push(TokenSpan {
+                        start: a,
+                        end: b,
+                        ..*s
+                    });
+                    break;
+                }
+            }
+        }
+        // "X and S": X before the span.
+        if s.start >= lo + 2 && matches!(tokens[s.start - 1].text(text), "and" | "or") {
+            let b = s.start - 1;
+            for len in (1..=3).rev() {
+                if b >= lo + len && candidate(text, &tokens[b - len..b], class, gaz) {
+                    added.push(TokenSpan {
+                        start: b - len,
+                        end: b,
+                        ..*s
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // Two additions may claim the same words; keep the first.
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.start >= end;
+        if keep {
+            end = s.end;
+        }
+        keep
+    });
+}
+
+/// Capitalized words forming one gazetteer entry of `class`.
+fn candidate(text: &str, words: &[Token], class: u16, gaz: &Gazetteer) -> bool {
+    words
+        .iter()
+        .all(|t| matches!(case_of(t.text(text)), Case::Title | Case::Upper))
+        && categories(text, words, gaz) & class != 0
 }
 
 /// Splits one span at possessives, coordinations and inner titles, pushing the parts.
@@ -189,7 +324,13 @@ mod tests {
             label: label_index(&label),
             margin: 1.0,
         }];
-        repair(sentence, &tokens, &mut spans, Gazetteer::embedded());
+        repair(
+            sentence,
+            &tokens,
+            0..tokens.len(),
+            &mut spans,
+            Gazetteer::embedded(),
+        );
         spans
             .iter()
             .map(|s| {
@@ -241,6 +382,51 @@ mod tests {
         );
         let s = "the Office of the President said";
         assert_eq!(repaired(s, "Office of the President", Label::Org).len(), 1);
+    }
+
+    #[test]
+    fn leading_lower_case_words_come_off() {
+        let s = "in Russia's western Kursk region";
+        assert_eq!(
+            repaired(s, "western Kursk", Label::Loc),
+            [("Kursk".into(), Label::Loc)]
+        );
+        let s = "the al-Qaida network";
+        assert_eq!(
+            repaired(s, "al-Qaida", Label::Org),
+            [("al-Qaida".into(), Label::Org)]
+        );
+        let s = "i live in new york";
+        assert_eq!(
+            repaired(s, "new york", Label::Gpe),
+            [("new york".into(), Label::Gpe)]
+        );
+    }
+
+    #[test]
+    fn coordination_and_datelines_add_spans() {
+        let s = "SEOUL (Reuters) - according to Ukrainian and Western assessments";
+        assert_eq!(
+            repaired(s, "Ukrainian", Label::Norp),
+            [
+                ("SEOUL".into(), Label::Gpe),
+                ("Ukrainian".into(), Label::Norp),
+                ("Western".into(), Label::Norp)
+            ]
+        );
+        let s = "talks between France and Germany";
+        assert_eq!(
+            repaired(s, "Germany", Label::Gpe),
+            [
+                ("France".into(), Label::Gpe),
+                ("Germany".into(), Label::Gpe)
+            ]
+        );
+        // Not a dateline without the punctuation after it.
+        let s = "PARIS HILTON arrived";
+        assert!(repaired(s, "HILTON", Label::Person)
+            .iter()
+            .all(|(t, _)| t != "PARIS"));
     }
 
     #[test]

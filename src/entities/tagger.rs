@@ -217,7 +217,13 @@ impl Tagger {
                 }
                 out.truncate(kept);
                 let mut sentence_spans = out.split_off(before);
-                repair(text, tokens, &mut sentence_spans, self.gazetteer);
+                repair(
+                    text,
+                    tokens,
+                    range.clone(),
+                    &mut sentence_spans,
+                    self.gazetteer,
+                );
                 out.append(&mut sentence_spans);
             }
         });
