@@ -176,7 +176,7 @@ fn coordinate(
         };
         let hi = spans.get(k + 1).map_or(sentence.end, |n| n.start);
         // "S and X" / "S, X": X after the span.
-        if s.end + 1 < hi && matches!(tokens[s.end].text(text), "and" | "or" | ",") {
+        if s.end + 1 < hi && joins(text, tokens, s.end) {
             let a = s.end + 1;
             for len in (1..=3).rev() {
                 let b = a + len;
@@ -191,7 +191,10 @@ fn coordinate(
             }
         }
         // "X and S": X before the span.
-        if s.start >= lo + 2 && matches!(tokens[s.start - 1].text(text), "and" | "or") {
+        if s.start >= lo + 2
+            && joins(text, tokens, s.start - 1)
+            && tokens[s.start - 1].text(text) != ","
+        {
             let b = s.start - 1;
             for len in (1..=3).rev() {
                 if b >= lo + len && candidate(text, &tokens[b - len..b], class, gaz) {
@@ -219,6 +222,21 @@ fn coordinate(
         }
         keep
     });
+}
+
+/// True when token `j` joins two coordinated names: "and", "or", a comma, or a
+/// hyphen written flush between words ("Russia-Ukraine").
+fn joins(text: &str, tokens: &[Token], j: usize) -> bool {
+    match tokens[j].text(text) {
+        "and" | "or" | "," => true,
+        "-" => {
+            j > 0
+                && j + 1 < tokens.len()
+                && tokens[j - 1].end == tokens[j].start
+                && tokens[j].end == tokens[j + 1].start
+        }
+        _ => false,
+    }
 }
 
 /// Capitalized words forming one gazetteer entry of `class`.
@@ -412,6 +430,14 @@ mod tests {
                 ("SEOUL".into(), Label::Gpe),
                 ("Ukrainian".into(), Label::Norp),
                 ("Western".into(), Label::Norp)
+            ]
+        );
+        let s = "the Russia-Ukraine war";
+        assert_eq!(
+            repaired(s, "Russia", Label::Gpe),
+            [
+                ("Russia".into(), Label::Gpe),
+                ("Ukraine".into(), Label::Gpe)
             ]
         );
         let s = "talks between France and Germany";
