@@ -77,7 +77,8 @@ pub fn repair(
         }
         split(text, tokens, s, gaz, &mut out);
     }
-    coordinate(text, tokens, sentence, &mut out, gaz);
+    coordinate(text, tokens, sentence.clone(), &mut out, gaz);
+    closed_class_norp(text, tokens, sentence, &mut out, gaz);
     let gpe = label_index(&Label::Gpe);
     let norp = label_index(&Label::Norp);
     for k in 0..out.len() {
@@ -239,6 +240,59 @@ fn joins(text: &str, tokens: &[Token], j: usize) -> bool {
     }
 }
 
+/// Nationalities and religious or political groups are a closed class: a
+/// capitalized plural gazetteer entry the model left untagged ("Democrats",
+/// "Muslims") or called a person is NORP, except at the start of a sentence, where
+/// capitals say nothing. Adjectives ("Islamic", "European") are left to the model:
+/// they often begin organization names it has already weighed.
+fn closed_class_norp(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    let norp = label_index(&Label::Norp);
+    let person = label_index(&Label::Person);
+    let class = bit(Category::Norp);
+    for s in spans.iter_mut() {
+        if s.label == person && candidate(text, &tokens[s.start..s.end], class, gaz) {
+            s.label = norp;
+        }
+    }
+    let mut added = Vec::new();
+    let mut next = 0;
+    let mut i = sentence.start + 1;
+    while i < sentence.end {
+        while next < spans.len() && spans[next].end <= i {
+            next += 1;
+        }
+        let free_until = spans.get(next).map_or(sentence.end, |s| s.start);
+        if i < free_until && case_of(tokens[i].text(text)) == Case::Title {
+            let longest = (1..=3).rev().find(|&len| {
+                i + len <= free_until
+                    && tokens[i + len - 1].text(text).ends_with('s')
+                    && candidate(text, &tokens[i..i + len], class, gaz)
+            });
+            if let Some(len) = longest {
+                added.push(TokenSpan {
+                    start: i,
+                    end: i + len,
+                    label: norp,
+                    margin: 0.0,
+                });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// Capitalized words forming one gazetteer entry of `class`.
 fn candidate(text: &str, words: &[Token], class: u16, gaz: &Gazetteer) -> bool {
     words
@@ -311,6 +365,12 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
             {
                 out.push(part(0, k, s.label));
                 out.push(part(name, words.len(), person));
+                return;
+            }
+            // "Senate Majority Leader": a title closing the span right after a
+            // capitalized name word is a role, not part of the organization.
+            if t > 0 && name == words.len() && case_of(words[k - 1].text(text)) != Case::Lower {
+                out.push(part(0, k, s.label));
                 return;
             }
         }
@@ -453,6 +513,25 @@ mod tests {
         assert!(repaired(s, "HILTON", Label::Person)
             .iter()
             .all(|(t, _)| t != "PARIS"));
+    }
+
+    #[test]
+    fn roles_and_closed_class_groups() {
+        let s = "Senate Majority Leader John Thune said";
+        assert_eq!(
+            repaired(s, "Senate Majority Leader", Label::Org),
+            [("Senate".into(), Label::Org)]
+        );
+        let s = "the Office of the President said";
+        assert_eq!(repaired(s, "Office of the President", Label::Org).len(), 1);
+        let s = "while Democrats warned that Republicans split";
+        assert_eq!(
+            repaired(s, "Democrats", Label::Person),
+            [
+                ("Democrats".into(), Label::Norp),
+                ("Republicans".into(), Label::Norp)
+            ]
+        );
     }
 
     #[test]
