@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,3 +56,112 @@ export function launchBrowser(extraArgs = []) {
 
 /** A realistic news excerpt used across the tests (Reuters, 24 Jan 2025). */
 export const REUTERS = "SEOUL (Reuters) - South Korea's military said on Friday that it suspects North Korea is preparing to send more troops to Russia to fight Ukrainian forces, even after suffering losses and seeing some of its soldiers captured. ... Pyongyang has deployed about 11,000 soldiers to support Moscow's forces in Russia's western Kursk region, according to Ukrainian and Western assessments, which Ukraine seized in a surprise attack last year.";
+
+/** Where tests write screenshots and downloads (git-ignored). */
+export const artifacts = path.join(repo, 'tests/e2e/artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+/** Test fixtures (news-like HTML pages, articles). */
+export const fixtures = path.join(repo, 'tests/e2e/fixtures');
+
+/**
+ * A fresh page in its own browser context (its own IndexedDB), collecting page
+ * errors into `page.errors`.
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContextOptions} [options]
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  /** @type {Error[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(new Error(m.text())); });
+  return Object.assign(page, { errors });
+}
+
+/** Opens the annotator and waits until it has started (and restored any saved work). */
+export async function openAnnotator(page, url) {
+  await page.goto(url);
+  await page.locator('body[data-ready="true"]').waitFor();
+}
+
+/**
+ * Pastes `text` into the article box, presses Annotate and waits until the
+ * status line says it is done and every paragraph has its highlights.
+ */
+export async function annotate(page, text) {
+  await page.getByRole('textbox', { name: 'Article text' }).fill(text);
+  await page.getByRole('button', { name: 'Annotate' }).click();
+  await page.getByRole('status').filter({ hasText: /^(Annotated|Reopened|Could not)/ }).waitFor();
+  await page.locator('#progress').waitFor({ state: 'hidden' });
+}
+
+/** Every highlight on the page as [text, label], in reading order. */
+export function highlights(page) {
+  return page.locator('mark[data-lede-label]').evaluateAll((marks) => marks.map((m) => [m.textContent, m.dataset.ledeLabel]));
+}
+
+/** The text of the live region that speaks to screen readers. */
+export function announced(page) {
+  return page.locator('#announcer').textContent();
+}
+
+/**
+ * The on-screen bounding box of the `nth` occurrence of `word` in the annotated
+ * text — where a person would point to select it.
+ */
+export async function wordBox(page, word, nth = 0) {
+  return page.locator('#text').evaluate((root, [w, n]) => {
+    const text = root.textContent ?? '';
+    let at = -1;
+    for (let i = 0; i <= n; i++) at = text.indexOf(w, at + 1);
+    if (at < 0) throw new Error(`${w} is not in the text`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    const range = document.createRange();
+    let startSet = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const len = node.data.length;
+      if (!startSet && at < seen + len) { range.setStart(node, at - seen); startSet = true; }
+      if (startSet && at + w.length <= seen + len) { range.setEnd(node, at + w.length - seen); break; }
+      seen += len;
+    }
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const r = range.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  }, [word, nth]);
+}
+
+/** Drags the mouse from inside one word to inside another, as a person selects text. */
+export async function dragSelect(page, fromWord, toWord, { fromAt = 0.5, toAt = 0.5 } = {}) {
+  const a = await wordBox(page, fromWord);
+  const b = await wordBox(page, toWord);
+  await page.mouse.move(a.x + a.width * fromAt, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * toAt, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** What the keyboard caret is on: the focused highlight's text, or the word(s) announced. */
+export function caretText(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active?.matches('mark[data-lede-label]')) return active.textContent;
+    return (document.getElementById('announcer')?.textContent ?? '').replace(/\u00a0$/, '');
+  });
+}
+
+/**
+ * Presses → (or ←) until the caret is on `word`, as a person watching the caret would.
+ * @param {import('playwright-core').Page} page
+ * @param {string} word
+ * @param {{key?: string, max?: number}} [options]
+ */
+export async function moveTo(page, word, { key = 'ArrowRight', max = 300 } = {}) {
+  for (let i = 0; i < max; i++) {
+    if ((await caretText(page)) === word) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`the caret never reached ${JSON.stringify(word)}`);
+}
