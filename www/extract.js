@@ -34,11 +34,24 @@ const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2'
   'LI', 'BLOCKQUOTE', 'PRE', 'TABLE', 'FIGURE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'DL', 'DD', 'DT', 'FORM', 'HR', 'ADDRESS']);
 
 /**
- * Parses HTML into an inert document (no scripts run, nothing loads).
+ * Parses a page's HTML into inert nodes. They are parsed as a <template>'s
+ * content — where no script runs, nothing loads and no style applies (a parsed
+ * document would try its inline styles and report each as a CSP violation of
+ * this page) — and gathered under one detached <body>. A page that closes the
+ * template itself is parsed as a plain inert document instead.
  * @param {string} html
+ * @returns {Document|Element} what extractArticle reads
  */
 export function parseHtml(html) {
-  return new DOMParser().parseFromString(html, 'text/html');
+  const parser = new DOMParser();
+  const holder = parser.parseFromString(`<template>${html}</template>`, 'text/html');
+  const template = holder.querySelector('template');
+  const escaped = !template || template.nextSibling || holder.body.childNodes.length > 1 || holder.head.childNodes.length > 1;
+  if (escaped) return parser.parseFromString(html, 'text/html');
+  const content = template.content;
+  const body = content.ownerDocument.createElement('body');
+  body.append(...content.childNodes);
+  return body;
 }
 
 /** @param {Element} el inside the article root: is it boilerplate to skip? */
@@ -97,9 +110,17 @@ function collapse(nodes) {
  * The DOM position of offset `offset` in a block's text (see the collapsing rule above).
  * @param {ArticleBlock} block
  * @param {number} offset UTF-16 offset into block.text
+ * @param {boolean} [end] the position ends a range (it then stays before any whitespace)
+ *   Make every Range before wrapping any text: wrapping splits Text nodes, which
+ *   live Ranges follow but `block.nodes` does not.
  * @returns {{node: Text, offset: number}|null}
  */
-export function locateInBlock(block, offset) {
+export function locateInBlock(block, offset, end = false) {
+  // A range's end goes right after the character before it, not before the next one.
+  if (end && offset > 0) {
+    const before = locateInBlock(block, offset - 1);
+    return before && { node: before.node, offset: before.offset + 1 };
+  }
   let out = 0;
   let pendingSpace = false;
   let started = false;
@@ -143,8 +164,11 @@ function paragraphWeight(el) {
   return weight;
 }
 
-/** @param {Document} doc */
-function findRoot(doc) {
+/**
+ * @param {Document|Element} doc
+ * @param {Element} body
+ */
+function findRoot(doc, body) {
   const candidates = [...doc.querySelectorAll('[itemprop="articleBody"], article, [role="main"], main')];
   let best = null;
   let bestWeight = 0;
@@ -157,16 +181,42 @@ function findRoot(doc) {
     }
   }
   if (best && bestWeight >= 200) return best;
-  // No semantic container: the element whose own paragraphs hold the most text.
+  // No semantic container: the block whose own text runs are longest. Text
+  // directly in a <p> counts for the p's parent (the paragraphs' container);
+  // text laid out with <br> counts for its own block.
   const scores = new Map();
-  for (const p of doc.querySelectorAll('p')) {
-    const text = (p.textContent ?? '').trim();
-    if (text.length < 25 || linkDensity(p, text) >= 0.5 || !p.parentElement) continue;
-    scores.set(p.parentElement, (scores.get(p.parentElement) ?? 0) + text.length);
+  /** @type {Map<Element, boolean>} */
+  const plainlyNotText = new Map();
+  const walker = (body.ownerDocument ?? document).createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node.textContent ?? '').trim().length;
+    let block = node.parentElement;
+    while (block && !BLOCK_TAGS.has(block.tagName.toUpperCase()) && block !== body) block = block.parentElement;
+    if (length < 25 || !block || /^H[1-6]$/i.test(block.tagName) || hasBoilerplateAncestor(block, plainlyNotText)) continue;
+    const container = block.tagName.toUpperCase() === 'P' ? block.parentElement : block;
+    if (container) scores.set(container, (scores.get(container) ?? 0) + length);
   }
   let top = null;
   for (const [el, score] of scores) if (!top || score > top[1]) top = [el, score];
-  return top ? top[0] : doc.body;
+  return top ? top[0] : body;
+}
+
+/**
+ * Whether `el` or an ancestor is plainly not article text (by tag, role, or a
+ * class word on an element that holds little paragraph text).
+ * @param {Element} el
+ * @param {Map<Element, boolean>} cache answers already worked out, per element
+ */
+function hasBoilerplateAncestor(el, cache) {
+  const known = cache.get(el);
+  if (known !== undefined) return known;
+  const role = el.getAttribute('role');
+  const names = `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
+  const own = SKIP_TAGS.has(el.tagName.toUpperCase()) || !!(role && SKIP_ROLES.test(role))
+    || (BOILERPLATE.test(names) && paragraphWeight(el) < 400);
+  const answer = own || (el.parentElement ? hasBoilerplateAncestor(el.parentElement, cache) : false);
+  cache.set(el, answer);
+  return answer;
 }
 
 /** The JSON-LD objects in a document, flattened out of arrays and @graph. */
@@ -219,13 +269,15 @@ function metaContent(doc, selectors) {
 
 /**
  * Finds the article in `doc`.
- * @param {Document} doc a parsed HTML document or the live page
+ * @param {Document|Element} doc the live page, or what parseHtml made of a file
  * @returns {Article}
  */
 export function extractArticle(doc) {
+  const isDocument = doc.nodeType === Node.DOCUMENT_NODE;
+  const body = isDocument ? /** @type {Document} */ (doc).body ?? /** @type {Document} */ (doc).documentElement : /** @type {Element} */ (doc);
   const ld = jsonLd(doc).filter((o) => ARTICLE_TYPE.test([].concat(o['@type'] ?? []).join(' ')));
-  const root = findRoot(doc);
-  const scope = root.closest('article') ?? root.closest('main') ?? doc.body ?? doc.documentElement;
+  const root = findRoot(doc, body);
+  const scope = root.closest('article') ?? root.closest('main') ?? body;
   const used = new Set();
 
   // Published date: structured data first, then the visible <time>.
@@ -259,7 +311,8 @@ export function extractArticle(doc) {
   } else if (ldHeadline) {
     blocks.push({ kind: 'headline', text: ldHeadline.replace(/\s+/g, ' ').trim(), start: 0, element: null, nodes: [] });
   }
-  const title = blocks[0]?.text ?? (metaContent(doc, ['meta[property="og:title"]']) ?? doc.title ?? '').trim();
+  const pageTitle = isDocument ? /** @type {Document} */ (doc).title : doc.querySelector('title')?.textContent;
+  const title = blocks[0]?.text ?? (metaContent(doc, ['meta[property="og:title"]']) ?? pageTitle ?? '').trim();
 
   // Byline: the marked-up author line, else the structured data's authors.
   const bylineEl = [...scope.querySelectorAll('[rel="author"], [itemprop="author"], [class*="byline"], [class*="author"], address')]
@@ -358,15 +411,23 @@ function walkBody(root, used, push) {
       if (text.length >= 2 && !(text.length < 200 && FURNITURE.test(text))) push('paragraph', el, nodes);
       run = [];
     };
+    let breaks = 0;
     for (const node of el.childNodes) {
       if (node.nodeType === Node.TEXT_NODE) {
+        if (/\S/.test(/** @type {Text} */ (node).data)) breaks = 0;
         run.push(node);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const child = /** @type {Element} */ (node);
-        if (BLOCK_TAGS.has(child.tagName.toUpperCase())) {
+        const tag = child.tagName.toUpperCase();
+        if (BLOCK_TAGS.has(tag)) {
           flush();
           visit(child);
-        } else if (child.tagName.toUpperCase() === 'BR' || !skip(child)) {
+        } else if (tag === 'BR') {
+          // Two line breaks in a row end a paragraph; one is a space.
+          if (++breaks === 2) flush();
+          else run.push(child);
+        } else if (!skip(child)) {
+          breaks = 0;
           run.push(child);
         }
       }

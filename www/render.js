@@ -95,6 +95,8 @@ export class TextView {
       fragment.append(el);
       return { start, end, el };
     });
+    // The Element Timing API reports when the first paragraph is painted (the first-screen measure).
+    this.blocks[0]?.el.setAttribute('elementtiming', 'lede-first-block');
     this.root.replaceChildren(fragment);
     let chars = 0;
     while (this.built < this.blocks.length && chars < this.options.firstScreenChars) {

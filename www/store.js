@@ -65,9 +65,18 @@ const committed = (tx) => new Promise((resolve, reject) => {
 });
 
 export class Store {
-  /** @param {IDBDatabase} db */
-  constructor(db) {
+  /**
+   * @param {IDBDatabase} db
+   * @param {string[]} keys the saved documents' keys
+   */
+  constructor(db, keys = []) {
     this.db = db;
+    this.keys = new Set(keys);
+  }
+
+  /** Whether a document is saved under `key` (known without a database round trip). @param {string} key */
+  has(key) {
+    return this.keys.has(key);
   }
 
   /**
@@ -84,8 +93,9 @@ export class Store {
           if (!db.objectStoreNames.contains(store)) db.createObjectStore(store, store === 'meta' ? undefined : { keyPath: 'key' });
         }
       };
-      request.onblocked = () => {};
-      return new Store(await done(request));
+      const db = await done(request);
+      const keys = await done(db.transaction(['documents'], 'readonly').objectStore('documents').getAllKeys());
+      return new Store(db, /** @type {string[]} */ (keys));
     } catch (err) {
       throw explain(err, 'open the browser’s storage');
     }
@@ -137,6 +147,7 @@ export class Store {
       tx.objectStore('documents').put(infoOf(doc, snapshot, now, now));
       tx.objectStore('meta').put(doc.key, 'last');
       await committed(tx);
+      this.keys.add(doc.key);
     } catch (err) {
       throw explain(err, 'save the document');
     }
@@ -186,6 +197,7 @@ export class Store {
       const tx = this.#tx(['documents', 'texts', 'annotations'], 'readwrite');
       for (const s of ['documents', 'texts', 'annotations']) tx.objectStore(s).delete(key);
       await committed(tx);
+      this.keys.delete(key);
     } catch (err) {
       throw explain(err, 'delete the document');
     }

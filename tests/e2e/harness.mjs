@@ -91,7 +91,10 @@ export async function openAnnotator(page, url) {
  * status line says it is done and every paragraph has its highlights.
  */
 export async function annotate(page, text) {
-  await page.getByRole('textbox', { name: 'Article text' }).fill(text);
+  const box = page.getByRole('textbox', { name: 'Article text' });
+  // With a document open the text box is folded away; "New article" brings it back empty.
+  if (!(await box.isVisible())) await page.getByRole('button', { name: 'New article' }).click();
+  await box.fill(text);
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.getByRole('status').filter({ hasText: /^(Annotated|Reopened|Could not)/ }).waitFor();
   await page.locator('#progress').waitFor({ state: 'hidden' });
@@ -100,6 +103,22 @@ export async function annotate(page, text) {
 /** Every highlight on the page as [text, label], in reading order. */
 export function highlights(page) {
   return page.locator('mark[data-lede-label]').evaluateAll((marks) => marks.map((m) => [m.textContent, m.dataset.ledeLabel]));
+}
+
+/**
+ * Pastes `text` into the focused element as a person does with Ctrl+V (a paste
+ * event carrying the text; headless Chromium has no system clipboard to read).
+ */
+export async function paste(page, text) {
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    if (document.activeElement.dispatchEvent(event)) {
+      // Nobody took it: insert it the way the browser would.
+      document.execCommand('insertText', false, t);
+    }
+  }, text);
 }
 
 /** The text of the live region that speaks to screen readers. */
