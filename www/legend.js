@@ -32,8 +32,16 @@ export class Legend {
     this.items = new Map();
     this.signature = '';
     this.form = this.#addForm();
+    // Unused built-in labels fold away; the selection bar and help still list them all.
+    this.showAll = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', class: 'lede-link', 'aria-expanded': 'false' }));
+    this.showAll.addEventListener('click', () => {
+      const expanded = this.showAll.getAttribute('aria-expanded') !== 'true';
+      this.showAll.setAttribute('aria-expanded', String(expanded));
+      this.list.classList.toggle('is-expanded', expanded);
+      this.#showAllText();
+    });
     root.classList.add('lede-legend');
-    root.replaceChildren(h('h2', {}, ['Labels']), this.list, this.form);
+    root.replaceChildren(h('h2', {}, ['Labels']), this.list, h('div', { class: 'lede-legend-more' }, [this.showAll, this.form]));
   }
 
   #addForm() {
@@ -97,7 +105,15 @@ export class Legend {
       if (item.count.textContent !== String(n)) item.count.textContent = String(n);
       item.button.setAttribute('aria-pressed', String(shown));
       item.button.setAttribute('aria-label', `${def.name}: ${n} ${n === 1 ? 'span' : 'spans'}${def.key ? `, key ${def.key}` : ''}`);
-      item.li.classList.toggle('is-empty', n === 0);
+      item.li.classList.toggle('is-empty', n === 0 && def.builtin);
     }
+    this.unused = labels.defs.filter((d) => d.builtin && !counts.get(d.name)).length;
+    this.#showAllText();
+  }
+
+  #showAllText() {
+    const expanded = this.showAll.getAttribute('aria-expanded') === 'true';
+    this.showAll.textContent = expanded ? 'Hide unused labels' : `Show all labels (${this.unused ?? 0} unused)`;
+    this.showAll.hidden = !this.unused;
   }
 }

@@ -184,3 +184,61 @@ export async function moveTo(page, word, { key = 'ArrowRight', max = 300 } = {})
   }
   throw new Error(`the caret never reached ${JSON.stringify(word)}`);
 }
+
+/**
+ * Saves a document with the given spans the way the page saves its work, then
+ * reloads so the page reopens it — for flows that need engine output (scores,
+ * entity ids, values) the engine in this build may not produce yet.
+ * @param {import('playwright-core').Page} page on the annotator
+ * @param {string} text
+ * @param {{text: string, label: string, nth?: number, value?: object, score?: number, entity?: number, source?: string}[]} spans
+ * @param {string} [refDate]
+ */
+export async function seedDocument(page, text, spans, refDate = '2025-01-24') {
+  await page.evaluate(async ({ text, spans, refDate }) => {
+    const { AnnotatorClient } = await import('./worker-client.js');
+    const { DocState } = await import('./state.js');
+    const { Store, documentKey } = await import('./store.js');
+    const tokens = await new AnnotatorClient().annotate(text, { entities: false, values: false });
+    const located = spans.map((s) => {
+      let at = -1;
+      for (let i = 0; i <= (s.nth ?? 0); i++) at = text.indexOf(s.text, at + 1);
+      if (at < 0) throw new Error(`${s.text} is not in the text`);
+      return { start: at, end: at + s.text.length, label: s.label, value: s.value ?? null,
+        source: s.source ?? 'model', score: s.score ?? 0.9, entity: s.entity ?? null };
+    });
+    const state = new DocState({ key: documentKey(text), text, tokens: tokens.tokens, sentences: tokens.sentences,
+      refDate, refDateSource: 'dateline', spans: located });
+    const store = await Store.open();
+    await store.create(state, state.snapshot());
+  }, { text, spans, refDate });
+  await page.reload();
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.locator('#progress').waitFor({ state: 'hidden' });
+}
+
+/** An article with a highlight of every kind, for flows and screenshots. */
+export const KYIV = {
+  text: "KYIV, Jan 24 (Reuters) - Ukraine's air force said on Friday it had shot down 42 of 71 drones launched by Russia overnight, as officials in Kyiv and Kharkiv reported damage to power lines.\n\nPresident Volodymyr Zelenskiy said last autumn that Ukraine needed about $5.5 billion more for air defence, and Zelenskiy repeated the call in Davos this week. Inflation eased to 12% in December.",
+  spans: [
+    { text: 'KYIV', label: 'GPE', entity: 1, score: 0.97 },
+    { text: 'Jan 24', label: 'DATE', source: 'rule', score: 1, value: { kind: 'date', timex: '2025-01-24', start: '2025-01-24', end: '2025-01-25' } },
+    { text: 'Reuters', label: 'ORG', entity: 2, score: 0.95 },
+    { text: 'Ukraine', label: 'GPE', entity: 3, score: 0.96 },
+    { text: 'Friday', label: 'DATE', source: 'rule', score: 1, value: { kind: 'date', timex: '2025-01-24', start: '2025-01-24', end: '2025-01-25' } },
+    { text: '42', label: 'CARDINAL', source: 'rule', score: 1, value: { kind: 'number', number: 42 } },
+    { text: '71', label: 'CARDINAL', source: 'rule', score: 1, value: { kind: 'number', number: 71 } },
+    { text: 'Russia', label: 'GPE', entity: 4, score: 0.93 },
+    { text: 'Kyiv', label: 'GPE', entity: 1, score: 0.91, nth: 0 },
+    { text: 'Kharkiv', label: 'PERSON', entity: 5, score: 0.41 },
+    { text: 'Volodymyr Zelenskiy', label: 'PERSON', entity: 6, score: 0.98 },
+    { text: 'last autumn', label: 'DATE', source: 'rule', score: 1, value: { kind: 'date', timex: '2024-FA', start: '2024-09-01', end: '2024-12-01' } },
+    { text: 'Ukraine', label: 'GPE', entity: 3, score: 0.88, nth: 1 },
+    { text: 'about $5.5 billion', label: 'MONEY', source: 'rule', score: 1, value: { kind: 'money', amount: 5500000000, currency: 'USD', mod: 'approx' } },
+    { text: 'Zelenskiy', label: 'PERSON', entity: 6, score: 0.52, nth: 1 },
+    { text: 'Davos', label: 'GPE', entity: 7, score: 0.58 },
+    { text: 'this week', label: 'DATE', source: 'rule', score: 1, value: { kind: 'date', timex: '2025-W04', start: '2025-01-20', end: '2025-01-27' } },
+    { text: '12%', label: 'PERCENT', source: 'rule', score: 1, value: { kind: 'percent', number: 12 } },
+    { text: 'December', label: 'DATE', source: 'rule', score: 1, value: { kind: 'date', timex: '2024-12', start: '2024-12-01', end: '2025-01-01' } },
+  ],
+};
