@@ -151,6 +151,14 @@ export class Editor {
     this.#publish();
   }
 
+  /** Puts focus back on the selection (from the selection bar), or on the text. */
+  refocus() {
+    const span = this.span;
+    if (span) return this.selectSpan(span);
+    if (this.run) return this.selectTokens(this.run.first, this.run.last);
+    this.view.root.focus();
+  }
+
   /** Clears the selection. */
   clear() {
     this.run = null;

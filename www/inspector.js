@@ -9,8 +9,10 @@ import { swatch } from './legend.js';
  * @typedef {import('./labels.js').LabelSet} LabelSet
  * @typedef {import('./state.js').Span} Span
  * @typedef {{onLabel: (label: string) => void, onDelete: () => void, onConfirm: () => void,
- *   onValue: (text: string) => string, onAllMentions: (on: boolean) => void, onClose: () => void}} InspectorCallbacks
- *   `onValue` returns a problem to show, or "" when the value was set.
+ *   onValue: (text: string) => string, onAllMentions: (on: boolean) => void, onClose: () => void,
+ *   onReturn: () => void}} InspectorCallbacks
+ *   `onValue` returns a problem to show, or "" when the value was set; `onClose` ends the selection
+ *   (the × button); `onReturn` goes back to the text keeping it (Escape inside the bar).
  * @typedef {{text: string, span: Span|null, labels: LabelSet, valueText: string|null, valueShown: string,
  *   doubtful: boolean, allMentions: boolean, mentions: number}} Selection
  */
@@ -62,7 +64,7 @@ export class Inspector {
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
-        callbacks.onClose();
+        callbacks.onReturn();
       }
     });
     this.labelGroup.addEventListener('keydown', (e) => this.#arrows(e));

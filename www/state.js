@@ -19,7 +19,11 @@ import { LabelSet } from './labels.js';
  * @typedef {import('./history.js').HistoryData} HistoryData
  * @typedef {{key: string, text: string, tokens: Uint32Array, sentences: Uint32Array,
  *   refDate: string, refDateSource: string, labels?: import('./labels.js').LabelDef[],
- *   spans?: Span[], rejected?: string[], history?: HistoryData, nextId?: number, title?: string}} DocInit
+ *   spans?: Span[]|PackedSpans, rejected?: string[], history?: HistoryData, nextId?: number, title?: string}} DocInit
+ * @typedef {{id: Uint32Array, start: Uint32Array, end: Uint32Array, score: Float64Array, entity: Int32Array,
+ *   label: Uint16Array, labels: string[], source: Uint8Array, byUser: Uint8Array, values: [number, Value][]}} PackedSpans
+ *   Spans as columns, for storage: structured-cloning 17,000 span objects took 31 ms
+ *   on the main thread at every save, these arrays 2 ms.
  * @typedef {{patch: Patch, cause: 'edit'|'undo'|'redo'|'amend'|'engine'}} ChangeDetail
  */
 
@@ -56,7 +60,8 @@ export class DocState extends EventTarget {
     this.droppedOverlaps = 0;
     const seen = new Set();
     let nextId = init.nextId ?? 1;
-    for (const span of [...(init.spans ?? [])].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const given = init.spans && !Array.isArray(init.spans) ? unpackSpans(init.spans) : init.spans ?? [];
+    for (const span of [...given].sort((a, b) => a.start - b.start || b.end - a.end)) {
       const last = this.sorted.at(-1);
       if (!(span.start < span.end) || span.end > this.text.length || (last && span.start < last.end)) {
         this.droppedOverlaps++;
@@ -73,7 +78,18 @@ export class DocState extends EventTarget {
     /** @type {Map<number, Span>} */
     this.byId = new Map(this.sorted.map((s) => [s.id, s]));
     this.nextId = nextId;
+    // Kept up to date by every patch, so an edit costs the spans it changed, not the document's.
+    /** @type {Map<string, number>} */
+    this.counts = new Map();
+    this.doubtfulCount = 0;
+    for (const span of this.sorted) this.#count(span, 1);
     this.labels = this.labels.including(this.sorted.map((s) => s.label));
+  }
+
+  /** The number of words (runs of non-space characters), counted once. */
+  get words() {
+    this.wordCount ??= countWords(this.text);
+    return this.wordCount;
   }
 
   /** A fresh span id. */
@@ -231,6 +247,7 @@ export class DocState extends EventTarget {
       if (at < 0) throw new Error(`patch removes span ${span.id}, which is not in the document`);
       this.sorted.splice(at, 1);
       this.byId.delete(span.id);
+      this.#count(span, -1);
     }
     for (const span of patch.added) {
       const at = this.#firstEndingAfter(span.start);
@@ -240,12 +257,19 @@ export class DocState extends EventTarget {
       }
       this.sorted.splice(at, 0, span);
       this.byId.set(span.id, span);
+      this.#count(span, 1);
       if (span.id >= this.nextId) this.nextId = span.id + 1;
     }
     for (const [field, [, after]] of Object.entries(patch.set ?? {})) {
       if (!FIELDS.includes(field)) throw new Error(`patch sets unknown field ${field}`);
       this[field] = field === 'labels' ? LabelSet.fromJSON(after) : after;
     }
+  }
+
+  /** @param {Span} span @param {1|-1} delta */
+  #count(span, delta) {
+    this.counts.set(span.label, (this.counts.get(span.label) ?? 0) + delta);
+    if (isDoubtful(span)) this.doubtfulCount += delta;
   }
 
   #indexOf(span) {
@@ -262,9 +286,7 @@ export class DocState extends EventTarget {
 
   /** How many spans carry each label. @returns {Map<string, number>} */
   labelCounts() {
-    const counts = new Map();
-    for (const s of this.sorted) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
-    return counts;
+    return this.counts;
   }
 
   /** Everything needed to restore this document, as plain data for IndexedDB. */
@@ -274,7 +296,7 @@ export class DocState extends EventTarget {
       refDate: this.refDate,
       refDateSource: this.refDateSource,
       labels: this.labels.toJSON(),
-      spans: this.sorted,
+      spans: packSpans(this.sorted),
       rejected: this.rejected,
       history: this.history.toJSON(),
       nextId: this.nextId,
@@ -282,9 +304,71 @@ export class DocState extends EventTarget {
   }
 }
 
+const SOURCES = /** @type {const} */ (['model', 'rule', 'user', 'import']);
+
+/**
+ * Spans as columns (see PackedSpans).
+ * @param {Span[]} spans
+ * @returns {PackedSpans}
+ */
+export function packSpans(spans) {
+  const n = spans.length;
+  const packed = {
+    id: new Uint32Array(n), start: new Uint32Array(n), end: new Uint32Array(n), score: new Float64Array(n),
+    entity: new Int32Array(n), label: new Uint16Array(n), labels: /** @type {string[]} */ ([]),
+    source: new Uint8Array(n), byUser: new Uint8Array(n), values: /** @type {[number, Value][]} */ ([]),
+  };
+  const labelIndex = new Map();
+  spans.forEach((s, i) => {
+    if (!labelIndex.has(s.label)) labelIndex.set(s.label, packed.labels.push(s.label) - 1);
+    packed.id[i] = s.id;
+    packed.start[i] = s.start;
+    packed.end[i] = s.end;
+    packed.score[i] = s.score;
+    packed.entity[i] = s.entity ?? -1;
+    packed.label[i] = labelIndex.get(s.label);
+    packed.source[i] = Math.max(0, SOURCES.indexOf(s.source));
+    packed.byUser[i] = s.valueByUser ? 1 : 0;
+    if (s.value) packed.values.push([i, s.value]);
+  });
+  return packed;
+}
+
+/**
+ * Span objects from columns.
+ * @param {PackedSpans} packed
+ * @returns {Span[]}
+ */
+export function unpackSpans(packed) {
+  const values = new Map(packed.values);
+  return Array.from(packed.id, (id, i) => ({
+    id, start: packed.start[i], end: packed.end[i], label: packed.labels[packed.label[i]],
+    value: values.get(i) ?? null, source: SOURCES[packed.source[i]], score: packed.score[i],
+    entity: packed.entity[i] < 0 ? null : packed.entity[i], ...(packed.byUser[i] && { valueByUser: true }),
+  }));
+}
+
 /** @param {Patch} patch */
 function isEmpty(patch) {
   return !patch || (!patch.removed.length && !patch.added.length && !Object.keys(patch.set ?? {}).length);
+}
+
+/**
+ * Counts runs of non-space characters. A loop, not a regex match: building an
+ * array of 50,000 words cost 37 ms on the first screen of a long article.
+ * @param {string} text
+ */
+export function countWords(text) {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+      || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** A document's title for lists: its first line, shortened. @param {string} text */

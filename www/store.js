@@ -156,7 +156,7 @@ export class Store {
   /**
    * Saves a document's annotations and undo history.
    * @param {{key: string, title: string, text: string}} doc
-   * @param {{key: string, spans: any[]}} snapshot DocState.snapshot()
+   * @param {{key: string, spans: {id: ArrayLike<number>}}} snapshot DocState.snapshot()
    */
   async save(doc, snapshot) {
     try {
@@ -207,7 +207,7 @@ export class Store {
 function infoOf(doc, snapshot, created, updated) {
   return {
     key: doc.key, title: doc.title, chars: doc.text.length,
-    words: (doc.text.match(/\S+/g) ?? []).length, spans: snapshot.spans.length, created, updated,
+    words: doc.words ?? 0, spans: snapshot.spans.id.length, created, updated,
   };
 }
 
@@ -219,10 +219,12 @@ export class Autosave {
   /**
    * @param {Store|null} store null when storage could not be opened (nothing is saved)
    * @param {{delayMs?: number, onSaved?: () => void, onError?: (err: Error) => void}} [options]
+   *   `delayMs`: the longest a change waits to be saved (default 600; the save itself then takes
+   *   a few milliseconds, so every change is stored within a second)
    */
   constructor(store, options = {}) {
     this.store = store;
-    this.options = { delayMs: 200, ...options };
+    this.options = { delayMs: 600, ...options };
     /** @type {{doc: {key: string, title: string, text: string}, snapshot: () => any}|null} */
     this.target = null;
     this.dirty = false;
@@ -241,11 +243,20 @@ export class Autosave {
     if (this.target && this.target.doc.key !== doc.key && this.dirty) this.flush();
     this.target = { doc, snapshot };
     this.dirty = true;
-    if (!this.timer && !this.saving) this.timer = setTimeout(() => this.flush(), this.options.delayMs);
+    if (!this.timer && !this.saving) this.#later();
+  }
+
+  /** Saves when the page is next idle (so a save never delays the paint of an edit), and within delayMs. */
+  #later() {
+    const run = () => this.flush();
+    this.timer = typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(run, { timeout: this.options.delayMs })
+      : setTimeout(run, Math.min(200, this.options.delayMs));
   }
 
   /** Saves now if there is anything unsaved. @returns {Promise<void>} */
   async flush() {
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.timer);
     clearTimeout(this.timer);
     this.timer = 0;
     if (!this.dirty || !this.target || !this.store) return;
@@ -257,7 +268,7 @@ export class Autosave {
       .catch((err) => this.options.onError?.(err))
       .finally(() => {
         this.saving = null;
-        if (this.dirty) this.timer = setTimeout(() => this.flush(), this.options.delayMs);
+        if (this.dirty) this.#later();
       });
     return this.saving;
   }

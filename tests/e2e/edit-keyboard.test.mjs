@@ -57,7 +57,8 @@ test('labels, relabels and deletes spans with number keys and Delete', async () 
   assert.deepEqual(await highlights(page), [['South Korea', 'GPE'], ['Ukrainian', 'NORP']]);
   // The legend and the entity list follow at once.
   assert.equal(await page.getByRole('button', { name: /^GPE: 1 span/ }).count(), 1);
-  assert.equal(await page.getByRole('button', { name: 'South Korea, GPE, 1 mention' }).count(), 1);
+  await page.getByRole('button', { name: 'South Korea, GPE, 1 mention' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'North Korea, ORG, 1 mention' }).count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -119,7 +120,10 @@ test('edits a value, and applies a label to all mentions', async () => {
   await value.fill('eleven');
   await value.press('Enter');
   await page.getByRole('alert').filter({ hasText: 'Type a number' }).waitFor();
+  // Escape in the selection bar goes back to the highlight, still selected.
   await page.keyboard.press('Escape');
+  assert.equal(await caretText(page), '11,000');
+  assert.equal(await mark.getAttribute('aria-label'), '11,000, CARDINAL, 11000');
 
   // "All mentions": label one "Russia" and both are labelled; relabel and delete both.
   await page.getByRole('application', { name: 'Annotated article' }).focus();
@@ -133,6 +137,21 @@ test('edits a value, and applies a label to all mentions', async () => {
   await page.keyboard.press('Backspace');
   assert.deepEqual((await highlights(page)).filter(([t]) => t === 'Russia'), []);
   await page.keyboard.press('a');
+  await page.context().close();
+});
+
+test('m opens the label menu: arrows pick a label, Enter applies it', async () => {
+  const page = await fresh();
+  await moveTo(page, 'Kursk');
+  await page.keyboard.press('m');
+  const menu = page.getByRole('group', { name: 'Label as' });
+  assert.equal(await menu.evaluate((el) => el.contains(document.activeElement)), true);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'PERSON1');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await highlights(page), [['Kursk', 'LOC']]);
   await page.context().close();
 });
 

@@ -191,7 +191,8 @@ export async function moveTo(page, word, { key = 'ArrowRight', max = 300 } = {})
  * entity ids, values) the engine in this build may not produce yet.
  * @param {import('playwright-core').Page} page on the annotator
  * @param {string} text
- * @param {{text: string, label: string, nth?: number, value?: object, score?: number, entity?: number, source?: string}[]} spans
+ * @param {{text: string, label: string, nth?: number, start?: number, value?: object, score?: number, entity?: number, source?: string}[]} spans
+ *   each at the `nth` occurrence of its text (default the first), or at `start` when given
  * @param {string} [refDate]
  */
 export async function seedDocument(page, text, spans, refDate = '2025-01-24') {
@@ -201,8 +202,8 @@ export async function seedDocument(page, text, spans, refDate = '2025-01-24') {
     const { Store, documentKey } = await import('./store.js');
     const tokens = await new AnnotatorClient().annotate(text, { entities: false, values: false });
     const located = spans.map((s) => {
-      let at = -1;
-      for (let i = 0; i <= (s.nth ?? 0); i++) at = text.indexOf(s.text, at + 1);
+      let at = s.start ?? -1;
+      for (let i = 0; s.start === undefined && i <= (s.nth ?? 0); i++) at = text.indexOf(s.text, at + 1);
       if (at < 0) throw new Error(`${s.text} is not in the text`);
       return { start: at, end: at + s.text.length, label: s.label, value: s.value ?? null,
         source: s.source ?? 'model', score: s.score ?? 0.9, entity: s.entity ?? null };

@@ -140,6 +140,21 @@ test('on a live page each block maps back to the page’s text, and highlights l
   await page.context().close();
 });
 
+test('a file dropped on the page opens like a chosen one', async () => {
+  const page = await newPage(browser);
+  await openAnnotator(page, server.url);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['BERLIN (Reuters) - Germany’s economy shrank in 2024.'], 'berlin.txt', { type: 'text/plain' }));
+    document.querySelector('main').dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole('status').filter({ hasText: /^Annotated/ }).waitFor();
+  assert.equal(await page.getByRole('application', { name: 'Annotated article' }).textContent(), 'BERLIN (Reuters) - Germany’s economy shrank in 2024.');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('is-dropping')), false);
+  await page.context().close();
+});
+
 test('Markdown opens as its readable text', async () => {
   const page = await newPage(browser);
   await openAnnotator(page, server.url);
