@@ -106,10 +106,7 @@ const inspector = new Inspector($('inspector'), {
   onConfirm: () => editor.confirm(),
   onValue: (text) => editor.setValue(text),
   onAllMentions: (on) => editor.setAllMentions(on),
-  onClose: () => {
-    editor.clear();
-    view.root.focus();
-  },
+  onClose: () => editor.clear({ focus: true }),
   onReturn: () => editor.refocus(),
 });
 const editor = new Editor(view, {
@@ -521,10 +518,10 @@ async function exportAs(format, label) {
   const stem = fileStem(state.title);
   const job = progress.start(`Exporting ${label}…`);
   try {
-    const files = await client.exportDocument({ ...toLedeDocument(state), id: stem }, format);
-    const named = files.map((f) => ({ ...f, name: stem + (/\.[^.]+$/.exec(f.name)?.[0] ?? '') }));
-    await download(named);
-    status(`Exported ${named.map((f) => f.name).join(' and ')}.`);
+    // `name` is the exporter's file-name stem; each format adds its extension.
+    const files = await client.exportDocument({ ...toLedeDocument(state), name: stem }, format);
+    await download(files);
+    status(`Exported ${files.map((f) => f.name).join(' and ')}.`);
   } catch (err) {
     alertUser(`Could not export ${label}: ${/** @type {Error} */ (err).message}`);
   } finally {

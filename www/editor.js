@@ -159,11 +159,21 @@ export class Editor {
     this.view.root.focus();
   }
 
-  /** Clears the selection. */
-  clear() {
+  /**
+   * Clears the selection; with `focus`, leaves focus on the text (where the caret
+   * comes back on the next arrow key).
+   * @param {{focus?: boolean}} [options]
+   */
+  clear({ focus = false } = {}) {
+    if (this.range) this.lastOffset = this.range.start;
     this.run = null;
     this.spanId = null;
     this.view.showCaret(null);
+    if (focus) {
+      this.moving = true;
+      this.view.root.focus({ preventScroll: true });
+      this.moving = false;
+    }
     this.#publish();
   }
 
@@ -351,7 +361,7 @@ export class Editor {
     if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && !e.ctrlKey && !e.metaKey) {
       const direction = e.key === 'ArrowRight' ? 1 : -1;
       handled();
-      if (!run) return this.selectTokens(0);
+      if (!run) return this.selectTokens(Math.min(state.tokenAtOrAfter(this.lastOffset), state.tokenCount - 1));
       if (e.shiftKey && !e.altKey) return this.moveEdge('end', direction);
       if (e.altKey && !e.shiftKey) return this.moveEdge('start', direction);
       if (e.altKey || e.shiftKey) return;
@@ -379,11 +389,7 @@ export class Editor {
     }
     if (e.key === 'Escape' && this.range) {
       handled();
-      this.lastOffset = this.range.start;
-      this.clear();
-      this.moving = true;
-      this.view.root.focus({ preventScroll: true });
-      this.moving = false;
+      this.clear({ focus: true });
       this.hooks.announce('Selection cleared');
       return;
     }

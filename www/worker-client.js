@@ -9,8 +9,10 @@
  * @typedef {{refDate: string, refDateSource: string, tokens: Uint32Array, sentences: Uint32Array,
  *   spans: EngineSpan[], elapsedMs: number}} EngineResult
  * @typedef {{name: string, mime: string, text: string}} ExportFile
- * @typedef {{text: string, ref_date?: string, ref_date_source?: string, offsets?: string,
- *   spans?: {start: number, end: number, label: string, value?: any, source?: string, score?: number, entity?: number|null}[]}} LedeDocument
+ * @typedef {{text: string, ref_date?: string, ref_date_source?: string, offsets?: string, name?: string,
+ *   spans?: {start: number, end: number, label: string, value?: any, source?: string, score?: number, entity?: number|null}[],
+ *   import?: {format: string, warnings: string[]}}} LedeDocument
+ *   `name` (export only) is the file-name stem; `import` (import only) says what was read and left out.
  */
 
 /**
