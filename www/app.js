@@ -504,8 +504,11 @@ async function openDocument(doc, name) {
     sentences: result.sentences, refDate: parsed.refDate ?? result.refDate, refDateSource: parsed.refDateSource, spans: parsed.spans,
   });
   openState(next, { focus: true });
+  // The importer lists what it left out (overlapping or whitespace-only spans); say so.
+  const warnings = doc.import?.warnings ?? [];
   const left = next.droppedOverlaps + parsed.mismatched;
-  status(`Opened ${name}: ${next.sorted.length} highlights${left ? `; ${left} spans left out (overlapping or not matching the text)` : ''}.`);
+  const notes = [...warnings, ...(left ? [`${left} spans overlapped others or did not match the text`] : [])];
+  status(`Opened ${name}: ${next.sorted.length} highlights.${notes.length ? ` Left out: ${notes.join('; ')}.` : ''}`);
   await store?.create(next, next.snapshot()).catch((err) => alertUser(err.message));
 }
 

@@ -44,6 +44,18 @@ test('a drag over parts of words snaps to whole tokens and is labelled from the 
   await page.context().close();
 });
 
+test('a click on plain text puts the keyboard caret on that word', async () => {
+  const page = await fresh();
+  const box = await wordBox(page, 'Pyongyang');
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height / 2);
+  assert.equal((await page.locator('#announcer').textContent()).replace(/\u00a0$/, ''), 'Pyongyang');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await page.locator('#announcer').textContent()).replace(/\u00a0$/, ''), 'has');
+  await page.keyboard.press('2');
+  assert.deepEqual(await highlights(page), [['has', 'ORG']]);
+  await page.context().close();
+});
+
 test('clicking a highlight selects it for relabelling and deleting', async () => {
   const page = await fresh();
   await dragSelect(page, 'Pyongyang', 'Pyongyang');

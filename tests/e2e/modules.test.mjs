@@ -182,3 +182,25 @@ test('edits.js: a re-run keeps what a person added, changed or deleted, and re-r
   assert.equal(result.refDate, '2025-01-31');
   assert.deepEqual(result.undone, ['2025-01-24', '2025-01-24']);
 });
+
+test('worker-client.js: a worker handed the wasm bytes does not fetch them (offline single file, extension)', async () => {
+  const fresh = await newPage(browser);
+  await fresh.goto(server.url);
+  await fresh.locator('body[data-ready="true"]').waitFor();
+  const bytes = await fresh.evaluate(async () => [...new Uint8Array(await (await fetch('./pkg/lede_bg.wasm')).arrayBuffer())].length);
+  assert.ok(bytes > 1000);
+  const requested = [];
+  fresh.on('request', (r) => requested.push(r.url()));
+  const result = await fresh.evaluate(async () => {
+    const { AnnotatorClient } = await import('./worker-client.js');
+    const wasm = await (await fetch('./pkg/lede_bg.wasm')).arrayBuffer();
+    const client = new AnnotatorClient({ wasm });
+    const annotated = await client.annotate('Kyiv, Jan 24 — 👩🏽‍💻 met 東京 officials.');
+    return { version: await client.version(), tokens: annotated.tokens.length / 2 };
+  });
+  assert.match(result.version, /^\d+\.\d+\.\d+/);
+  assert.ok(result.tokens >= 9);
+  // Only the page's own fetch above asked for the wasm; the worker did not.
+  assert.equal(requested.filter((u) => u.endsWith('lede_bg.wasm')).length, 1, requested.join('\n'));
+  await fresh.context().close();
+});
