@@ -311,7 +311,11 @@ async function annotateNow() {
   let saved = null;
   try {
     // Only ask storage when it holds this text: a database round trip is ~30 ms of the first screen.
-    if (store?.has(key)) saved = await store.load(key);
+    // Changes still waiting to be saved are saved first, so what is read back is current.
+    if (store?.has(key)) {
+      await autosave.flush();
+      saved = await store.load(key);
+    }
   } catch (err) {
     alertUser(/** @type {Error} */ (err).message);
   }
@@ -565,6 +569,7 @@ $('documents-button').addEventListener('click', () => showDocuments(/** @type {H
   onError: (err) => alertUser(err.message),
   onOpen: async (key) => {
     try {
+      await autosave.flush();
       const saved = await store?.load(key);
       if (saved) openState(new DocState(saved), { focus: true });
       else alertUser('That document is no longer saved.');

@@ -103,17 +103,23 @@ export class TextView {
       chars += this.#build(this.built);
     }
     this.options.onProgress?.(this.built, this.blocks.length);
+    // Busy (for assistive technology, and tests) until every paragraph has its marks.
+    this.root.setAttribute('aria-busy', 'true');
     return new Promise((resolve) => {
+      const finish = (complete) => {
+        if (complete) this.root.setAttribute('aria-busy', 'false');
+        resolve(complete);
+      };
       const slice = () => {
-        if (generation !== this.generation) return resolve(false);
+        if (generation !== this.generation) return finish(false);
         const until = performance.now() + this.options.sliceMs;
         while (this.built < this.blocks.length && performance.now() < until) this.#build(this.built);
         this.options.onProgress?.(this.built, this.blocks.length);
         if (this.built < this.blocks.length) setTimeout(slice, 0);
-        else resolve(true);
+        else finish(true);
       };
       if (this.built < this.blocks.length) setTimeout(slice, 0);
-      else resolve(true);
+      else finish(true);
     });
   }
 

@@ -212,8 +212,10 @@ function infoOf(doc, snapshot, created, updated) {
 }
 
 /**
- * Saves a document shortly after each change (well within a second), one save at
- * a time, and once more when the page is hidden or closed.
+ * Saves documents shortly after each change (when the page is next idle, and
+ * always within `delayMs`), one save at a time, and once more when the page is
+ * hidden or closed. Changes to several documents wait side by side, so
+ * switching documents never drops the one left behind.
  */
 export class Autosave {
   /**
@@ -225,9 +227,9 @@ export class Autosave {
   constructor(store, options = {}) {
     this.store = store;
     this.options = { delayMs: 600, ...options };
-    /** @type {{doc: {key: string, title: string, text: string}, snapshot: () => any}|null} */
-    this.target = null;
-    this.dirty = false;
+    /** @type {Map<string, {doc: {key: string, title: string, text: string}, snapshot: () => any}>} unsaved, by document key */
+    this.pending = new Map();
+    /** @type {Promise<void>|null} */
     this.saving = null;
     this.timer = 0;
     addEventListener('pagehide', () => this.flush());
@@ -240,9 +242,7 @@ export class Autosave {
    * @param {() => any} snapshot reads the state to save at save time
    */
   schedule(doc, snapshot) {
-    if (this.target && this.target.doc.key !== doc.key && this.dirty) this.flush();
-    this.target = { doc, snapshot };
-    this.dirty = true;
+    this.pending.set(doc.key, { doc, snapshot });
     if (!this.timer && !this.saving) this.#later();
   }
 
@@ -254,22 +254,33 @@ export class Autosave {
       : setTimeout(run, Math.min(200, this.options.delayMs));
   }
 
-  /** Saves now if there is anything unsaved. @returns {Promise<void>} */
+  /** Saves everything unsaved now; resolves once it is all saved. @returns {Promise<void>} */
   async flush() {
     if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.timer);
     clearTimeout(this.timer);
     this.timer = 0;
-    if (!this.dirty || !this.target || !this.store) return;
-    if (this.saving) return this.saving;
-    this.dirty = false;
-    const { doc, snapshot } = this.target;
-    this.saving = this.store.save(doc, snapshot())
-      .then(() => this.options.onSaved?.())
-      .catch((err) => this.options.onError?.(err))
-      .finally(() => {
-        this.saving = null;
-        if (this.dirty) this.#later();
-      });
+    if (this.saving) {
+      // A save is under way: wait for it, then save what changed meanwhile.
+      await this.saving;
+      return this.flush();
+    }
+    if (!this.pending.size || !this.store) return;
+    const batch = [...this.pending.values()];
+    this.pending.clear();
+    const store = this.store;
+    this.saving = (async () => {
+      for (const { doc, snapshot } of batch) {
+        try {
+          await store.save(doc, snapshot());
+          this.options.onSaved?.();
+        } catch (err) {
+          this.options.onError?.(/** @type {Error} */ (err));
+        }
+      }
+    })().finally(() => {
+      this.saving = null;
+      if (this.pending.size) this.#later();
+    });
     return this.saving;
   }
 }

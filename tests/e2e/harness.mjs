@@ -97,7 +97,12 @@ export async function annotate(page, text) {
   await box.fill(text);
   await page.getByRole('button', { name: 'Annotate' }).click();
   await page.getByRole('status').filter({ hasText: /^(Annotated|Reopened|Could not)/ }).waitFor();
-  await page.locator('#progress').waitFor({ state: 'hidden' });
+  await textReady(page);
+}
+
+/** Waits until the annotated text has all its highlights (it is aria-busy while they are drawn). */
+export async function textReady(page, timeout = 60_000) {
+  await page.locator('[role="application"][aria-busy="false"]').waitFor({ timeout });
 }
 
 /** Every highlight on the page as [text, label], in reading order. */
@@ -215,7 +220,7 @@ export async function seedDocument(page, text, spans, refDate = '2025-01-24') {
   }, { text, spans, refDate });
   await page.reload();
   await page.locator('body[data-ready="true"]').waitFor();
-  await page.locator('#progress').waitFor({ state: 'hidden' });
+  await textReady(page);
 }
 
 /** An article with a highlight of every kind, for flows and screenshots. */

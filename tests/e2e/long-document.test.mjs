@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, openAnnotator, moveTo, paste, seedDocument, caretText, artifacts } from './harness.mjs';
+import { startServer, launchBrowser, newPage, openAnnotator, moveTo, paste, seedDocument, caretText, textReady, artifacts } from './harness.mjs';
 
 const PARAGRAPHS = [
   "KYIV, Jan 24 (Reuters) - Ukraine's air force said on Friday it had shot down 42 of 71 drones launched by Russia overnight, as officials in Kyiv and Kharkiv reported damage to power lines and at least two apartment buildings.",
@@ -65,7 +65,7 @@ test('a 50,000-word article: first screen fast, edits within a frame, page respo
   await page.locator('#text .lede-block').first().waitFor();
   const firstBlockWall = Date.now() - clicked;
   await page.getByRole('status').filter({ hasText: /^Annotated/ }).waitFor();
-  await page.locator('#progress').waitFor({ state: 'hidden', timeout: 60_000 });
+  await textReady(page);
   const doneWall = Date.now() - clicked;
   const measure = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1)?.duration ?? null, name);
   const firstScreen = await measure('lede:first-screen');
@@ -104,7 +104,7 @@ test('a 50,000-word article: first screen fast, edits within a frame, page respo
   await page.reload();
   await page.locator('mark[data-lede-label="GPE"]').first().waitFor();
   const reopenFirstMarkWall = Date.now() - reloadStart;
-  await page.locator('#progress').waitFor({ state: 'hidden', timeout: 60_000 });
+  await textReady(page);
   const reopenDoneWall = Date.now() - reloadStart;
 
   const report = {
