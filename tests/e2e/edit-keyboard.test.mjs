@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, newPage, openAnnotator, annotate, highlights, caretText, moveTo, REUTERS,
+  startServer, launchBrowser, newPage, openAnnotator, annotate, clearHighlights, highlights, caretText, moveTo, REUTERS,
 } from './harness.mjs';
 
 let server;
@@ -24,13 +24,7 @@ async function fresh() {
   const page = await newPage(browser);
   await openAnnotator(page, server.url);
   await annotate(page, REUTERS);
-  // Start from a text without highlights, whatever the engine found: delete them all.
-  while (await page.locator('mark').count()) {
-    await page.locator('mark').first().focus();
-    await page.keyboard.press('Delete');
-  }
-  await page.getByRole('application', { name: 'Annotated article' }).focus();
-  await page.keyboard.press('Home');
+  await clearHighlights(page);
   return page;
 }
 

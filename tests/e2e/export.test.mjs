@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, newPage, openAnnotator, annotate, highlights, moveTo, artifacts, REUTERS } from './harness.mjs';
+import { startServer, launchBrowser, newPage, openAnnotator, annotate, clearHighlights, highlights, moveTo, artifacts, REUTERS } from './harness.mjs';
 
 const MENU = [
   ['lede JSON', 1], ['Prodigy JSONL', 1], ['CoNLL-2003', 1], ['brat', 2], ['Web Annotation', 1], ['CSV', 1],
@@ -69,12 +69,7 @@ async function labelled() {
   const page = await newPage(browser);
   await openAnnotator(page, server.url);
   await annotate(page, ARTICLE);
-  while (await page.locator('mark').count()) {
-    await page.locator('mark').first().focus();
-    await page.keyboard.press('Delete');
-  }
-  await page.getByRole('application', { name: 'Annotated article' }).focus();
-  await page.keyboard.press('Home');
+  await clearHighlights(page);
   await page.keyboard.press('a');
   await page.keyboard.press('1'); // both "Zelenskiy": PERSON
   await page.keyboard.press('a');

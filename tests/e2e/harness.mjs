@@ -105,6 +105,20 @@ export async function textReady(page, timeout = 60_000) {
   await page.locator('[role="application"][aria-busy="false"]').waitFor({ timeout });
 }
 
+/**
+ * Deletes every highlight by keyboard (so a flow starts from whatever text the
+ * test chose, independent of what the engine in this build tags), then puts the
+ * caret on the first word.
+ */
+export async function clearHighlights(page) {
+  while (await page.locator('mark').count()) {
+    await page.locator('mark').first().focus();
+    await page.keyboard.press('Delete');
+  }
+  await page.getByRole('application', { name: 'Annotated article' }).focus();
+  await page.keyboard.press('Home');
+}
+
 /** Every highlight on the page as [text, label], in reading order. */
 export function highlights(page) {
   return page.locator('mark[data-lede-label]').evaluateAll((marks) => marks.map((m) => [m.textContent, m.dataset.ledeLabel]));

@@ -3,7 +3,7 @@
 // documents can be reopened; storage failures are shown, not swallowed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, openAnnotator, annotate, highlights, moveTo, REUTERS } from './harness.mjs';
+import { startServer, launchBrowser, newPage, openAnnotator, annotate, clearHighlights, highlights, moveTo, REUTERS } from './harness.mjs';
 
 let server;
 let browser;
@@ -25,7 +25,7 @@ test('a reload within a second of the last change restores everything, undo hist
   await page.getByRole('textbox', { name: 'Name' }).fill('ARMY');
   await page.getByRole('textbox', { name: 'Key' }).fill('q');
   await page.getByRole('button', { name: 'Add label' }).click();
-  await page.getByRole('application', { name: 'Annotated article' }).focus();
+  await clearHighlights(page);
   await moveTo(page, 'Pyongyang');
   await page.keyboard.press('3');
   await moveTo(page, 'soldiers');
@@ -57,6 +57,7 @@ test('pasting the same text again reopens the work on it; earlier documents are 
   const page = await newPage(browser);
   await openAnnotator(page, server.url);
   await annotate(page, REUTERS);
+  await clearHighlights(page);
   await moveTo(page, 'Moscow');
   await page.keyboard.press('3');
   const second = 'BERLIN (Reuters) - Germany’s economy shrank in 2024 for a second year.';
@@ -86,6 +87,7 @@ test('storage that cannot be opened is reported, and the page still annotates', 
   await openAnnotator(page, server.url);
   await page.getByRole('alert').filter({ hasText: 'Could not open the browser’s storage' }).waitFor();
   await annotate(page, REUTERS);
+  await clearHighlights(page);
   await moveTo(page, 'Moscow');
   await page.keyboard.press('3');
   assert.deepEqual((await highlights(page)).filter(([t]) => t === 'Moscow'), [['Moscow', 'GPE']]);
@@ -101,6 +103,7 @@ test('a failing save (storage full) is reported', async () => {
     // From now on every write fails as a full disk does.
     IDBObjectStore.prototype.put = function put() { throw new DOMException('quota', 'QuotaExceededError'); };
   });
+  await clearHighlights(page);
   await moveTo(page, 'Moscow');
   await page.keyboard.press('3');
   await page.getByRole('alert').filter({ hasText: 'storage for this page is full' }).waitFor();
