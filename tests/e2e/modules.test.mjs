@@ -129,14 +129,26 @@ test('value-format.js: badges as the engine writes them, and edits parsed back',
         displayValue({ kind: 'percent', number: 7.6 }), displayValue({ kind: 'number_range', from: 10, to: 12 }),
         displayValue({ kind: 'duration', timex: 'P4M' }), displayValue({ kind: 'ordinal', number: 21 }),
         displayValue(null),
+        // Ranges and the period modifiers of the richer value schema.
+        displayValue({ kind: 'percent', number: 5, to: 7 }), displayValue({ kind: 'money', amount: 10, to: 12, currency: 'USD', mod: 'approx' }),
+        displayValue({ kind: 'duration', timex: 'P2Y', to: 'P3Y' }), displayValue({ kind: 'date', timex: '2024', mod: 'end' }),
       ],
+      percentRange: parseEditedValue({ kind: 'percent', number: 1 }, '5–7').value,
+      noRange: parseEditedValue({ kind: 'percent', number: 5, to: 7 }, '6').value,
+      moneyRange: editableText({ kind: 'money', amount: 10, to: 12, currency: 'USD' }),
+      negative: parseEditedValue({ kind: 'number', number: 1 }, '-3').value,
       money: parseEditedValue({ kind: 'money', amount: 1, currency: 'USD' }, '3.5 eur').value,
       date: parseEditedValue({ kind: 'date', timex: '2024-10', start: '2024-10-01', end: '2024-11-01' }, '2024-11').value,
       bad: parseEditedValue({ kind: 'number', number: 1 }, 'eleven').error,
       editable: editableText({ kind: 'quantity', amount: 250000, unit: 't' }),
     };
   });
-  assert.deepEqual(result.shown, ['2024-FA', '≈11000', '3499000000 EUR', '7.6%', '10–12', 'P4M', '#21', '']);
+  assert.deepEqual(result.shown, ['2024-FA', '≈11000', '3499000000 EUR', '7.6%', '10–12', 'P4M', '#21', '',
+    '5–7%', '≈10–12 USD', 'P2Y–P3Y', 'late 2024']);
+  assert.deepEqual(result.percentRange, { kind: 'percent', number: 5, to: 7 });
+  assert.deepEqual(result.noRange, { kind: 'percent', number: 6 });
+  assert.equal(result.moneyRange, '10–12 USD');
+  assert.deepEqual(result.negative, { kind: 'number', number: -3 });
   assert.deepEqual(result.money, { kind: 'money', amount: 3.5, currency: 'EUR' });
   assert.deepEqual(result.date, { kind: 'date', timex: '2024-11' }, 'a new timex drops the resolved start and end');
   assert.match(result.bad, /Type a number/);
