@@ -63,6 +63,7 @@ export class Editor {
     this.moving = false;
     /** Where the caret was when the selection was cleared; focus comes back there. */
     this.lastOffset = 0;
+    this.followChange = (/** @type {Event} */ event) => this.#follow(/** @type {CustomEvent} */ (event).detail);
     const root = view.root;
     root.setAttribute('role', 'application');
     root.setAttribute('aria-roledescription', 'annotated text');
@@ -78,6 +79,8 @@ export class Editor {
 
   /** Starts editing a document (the view must show it). @param {DocState} state */
   setState(state) {
+    this.state?.removeEventListener('change', this.followChange);
+    state?.addEventListener('change', this.followChange);
     this.state = state;
     this.run = null;
     this.spanId = null;
@@ -175,6 +178,20 @@ export class Editor {
       this.moving = false;
     }
     this.#publish();
+  }
+
+  /**
+   * Keeps the selection on a span completed after the fact (an engine value
+   * arriving for it): its mark was redrawn, so focus follows to the new one.
+   * @param {import('./state.js').ChangeDetail} detail
+   */
+  #follow({ patch, cause }) {
+    if (cause !== 'amend' || this.spanId === null) return;
+    const span = patch.added.find((s) => s.id === this.spanId);
+    if (!span) return;
+    const active = this.view.root.ownerDocument.activeElement;
+    if (!active || !active.isConnected || active === this.view.root.ownerDocument.body) this.selectSpan(span);
+    else this.#publish();
   }
 
   /** Tells the inspector what is selected. */
