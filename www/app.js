@@ -239,7 +239,12 @@ function openState(next, { focus = false, editable = true } = {}) {
   state = next;
   state.addEventListener('change', /** @type {EventListener} */ (onChange));
   showTextBox(false);
-  $('doc-summary').textContent = `“${state.title}” — ${state.words.toLocaleString()} words`;
+  // Counting 50,000 words is not worth delaying the first screen for.
+  $('doc-summary').textContent = `“${state.title}”`;
+  const counted = state;
+  setTimeout(() => {
+    if (state === counted) $('doc-summary').textContent = `“${counted.title}” — ${counted.words.toLocaleString()} words`;
+  }, 0);
   document.title = `${state.title} — lede`;
   showRefDate();
   $('workspace').hidden = false;

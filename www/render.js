@@ -54,6 +54,9 @@ export function describeSpan(span, text) {
   };
 }
 
+/** Changes touching more spans than this rebuild their paragraphs instead of splitting text nodes. */
+const REBUILD_ABOVE = 16;
+
 export class TextView {
   /**
    * @param {HTMLElement} root the element the text is rendered into (its children are replaced)
@@ -158,6 +161,8 @@ export class TextView {
       return;
     }
     marks.push(mark);
+    // A rebuilt block may add a middle part after the later ones: keep document order.
+    marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     this.#markParts(marks);
   }
 
@@ -188,10 +193,17 @@ export class TextView {
 
   /**
    * Patches the marks a change touched: unwraps the removed spans' marks and
-   * wraps the added spans' text. Blocks not built yet pick the change up when built.
+   * wraps the added spans' text. A large change (a whole engine run, a label
+   * applied to every mention) rebuilds the paragraphs it touches from the data
+   * instead: splitting text nodes span by span cost 0.7 ms a span (2 s for 3,000)
+   * in Chromium. Blocks not built yet pick the change up when built.
    * @param {Patch} patch
    */
   update(patch) {
+    if (patch.removed.length + patch.added.length > REBUILD_ABOVE) {
+      this.#rebuildTouched(patch);
+      return;
+    }
     for (const span of patch.removed) {
       const marks = this.marksById.get(span.id);
       if (!marks) continue;
@@ -215,6 +227,26 @@ export class TextView {
         this.marksById.set(span.id, marks);
         this.#markParts(marks);
       }
+    }
+  }
+
+  /** Rebuilds every built block a patch's spans overlap. @param {Patch} patch */
+  #rebuildTouched(patch) {
+    const touched = new Set();
+    for (const span of [...patch.removed, ...patch.added]) {
+      for (let i = this.blockIndexAt(span.start); i < this.built && this.blocks[i].start < span.end; i++) touched.add(i);
+    }
+    for (const span of patch.removed) this.marksById.delete(span.id);
+    for (const i of touched) {
+      // Forget the block's old marks (a span crossing into it keeps its marks elsewhere).
+      for (const mark of this.blocks[i].el.querySelectorAll('mark[data-lede-id]')) {
+        const id = Number(/** @type {HTMLElement} */ (mark).dataset.ledeId);
+        const rest = (this.marksById.get(id) ?? []).filter((m) => m !== mark);
+        if (rest.length) this.marksById.set(id, rest);
+        else this.marksById.delete(id);
+      }
+      this.blocks[i].el.replaceChildren(this.state?.text.slice(this.blocks[i].start, this.blocks[i].end) ?? '');
+      this.#build(i);
     }
   }
 
