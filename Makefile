@@ -34,7 +34,6 @@ test-rust: ## Rust unit, integration, property and doc tests (native)
 
 test-wasm: deps-rust deps-browser ## the wasm build's tests in Node and in headless Chromium
 	@echo "==> wasm tests in Node"
-	@# No --quiet: cargo passes it on to wasm-bindgen-test-runner, which refuses it.
 	cargo test --target $(WASM_TARGET) --lib
 	@echo "==> wasm tests in headless Chromium"
 	WASM_BINDGEN_USE_BROWSER=1 cargo test --target $(WASM_TARGET) --lib

@@ -9,7 +9,8 @@
 //!
 //! ```
 //! let doc = lede::annotate("Growth was 3.5% in Kyiv.", &lede::Options::default()).unwrap();
-//! assert_eq!(doc.tokens.len(), 8);
+//! let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
+//! assert_eq!(words, ["Growth", "was", "3.5", "%", "in", "Kyiv", "."]);
 //! assert_eq!(doc.sentences.len(), 1);
 //! ```
 //!
