@@ -39,7 +39,11 @@ use std::ops::Range;
 /// What a lede note holds: everything of a span that a `T` line does not.
 #[derive(Serialize, Deserialize)]
 struct Note {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "import::value_via_json"
+    )]
     value: Option<Value>,
     #[serde(default)]
     source: Option<Source>,

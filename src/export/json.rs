@@ -248,7 +248,7 @@ pub struct SpanInput {
     #[serde(default)]
     pub text: Option<String>,
     /// The normalized value.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "import::value_via_json")]
     pub value: Option<Value>,
     /// Who produced the span (default `import`).
     #[serde(default)]

@@ -139,7 +139,7 @@ struct InSpan {
     label: Label,
     #[serde(default)]
     text: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "import::value_via_json")]
     value: Option<Value>,
 }
 

@@ -147,8 +147,9 @@ pub(crate) fn write(doc: &Document<'_>, map: &OffsetMap, stem: &str) -> String {
             items,
         },
     };
-    let mut json = serde_json::to_string_pretty(&collection)
-        .expect("a collection serializes: its keys are strings");
+    // Compact: the pretty printer would compile a second serializer into the wasm.
+    let mut json =
+        serde_json::to_string(&collection).expect("a collection serializes: its keys are strings");
     json.push('\n');
     json
 }
