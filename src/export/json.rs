@@ -407,4 +407,65 @@ mod tests {
         assert_eq!(back, rec);
         assert!(json.starts_with(r#"{"text":"#));
     }
+
+    #[test]
+    fn input_fills_in_what_it_can_derive() {
+        // What a page may send after edits: no offsets unit, no ref date, tokens of
+        // its own (ignored), spans without source, score, text or value.
+        let input = r#"{"text": "👩🏽‍💻 in Kyiv", "tokens": [{"bogus": true}], "spans": [
+            {"start": 8, "end": 12, "label": "GPE", "value": null},
+            {"start": 0, "end": 4, "label": "Gadget", "score": null, "text": ""}]}"#;
+        let (doc, more) = DocumentInput::parse(input).unwrap();
+        assert_eq!((doc.offsets, more), (Unit::Chars, 0));
+        let (document, warnings) = doc.to_document(OnConflict::Refuse).unwrap();
+        assert!(warnings.is_empty());
+        let spans: Vec<_> = document
+            .spans
+            .iter()
+            .map(|s| (s.text, s.source, s.score))
+            .collect();
+        assert_eq!(
+            spans,
+            [("👩🏽‍💻", Source::Import, 1.0), ("Kyiv", Source::Import, 1.0)]
+        );
+        assert_eq!(document.tokens.len(), 3);
+        assert_eq!(document.ref_date.source, RefDateSource::Unknown);
+    }
+
+    #[test]
+    fn written_json_reads_back_and_outlives_its_text() {
+        let doc = annotate(TEXT, &Options::default()).unwrap();
+        let options = WriteOptions {
+            name: Some("n".into()),
+            id: Some(serde_json::json!("a-1")),
+        };
+        let json = write(&doc, &OffsetMap::new(TEXT), &options);
+        assert!(json.ends_with('\n') && json.matches('\n').count() == 1);
+        let parsed = read(&json).unwrap();
+        assert_eq!(
+            (parsed.unit, parsed.name.as_deref()),
+            (Unit::Chars, Some("n"))
+        );
+        assert_eq!(parsed.id, Some(serde_json::json!("a-1")));
+        let owned: DocumentRecord<'static> = {
+            let text = TEXT.to_string();
+            let doc = annotate(&text, &Options::default()).unwrap();
+            DocumentRecord::new(&doc, Unit::Utf16).into_owned()
+        };
+        assert_eq!(owned, DocumentRecord::new(&doc, Unit::Utf16));
+    }
+
+    #[test]
+    fn a_bad_ref_date_or_value_is_refused() {
+        let (doc, _) = DocumentInput::parse(r#"{"text": "x", "ref_date": "2025-02-30"}"#).unwrap();
+        assert!(matches!(
+            doc.to_document(OnConflict::Refuse),
+            Err(ImportError::RefDate { .. })
+        ));
+        let bad_value = r#"{"text": "x", "spans": [{"start": 0, "end": 1, "label": "DATE", "value": {"timex": "2025"}}]}"#;
+        assert!(matches!(
+            DocumentInput::parse(bad_value),
+            Err(ImportError::Json { line: 1, .. })
+        ));
+    }
 }
