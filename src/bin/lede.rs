@@ -12,6 +12,10 @@
 mod annotate;
 #[path = "lede/cli.rs"]
 mod cli;
+#[path = "lede/export.rs"]
+mod export;
+#[path = "lede/import.rs"]
+mod import;
 
 use cli::CliError;
 use lexopt::ValueExt;
@@ -22,6 +26,8 @@ lede — annotate news text with entities, numbers and dates
 
 Usage:
   lede annotate [FILE|-] [options]     annotate one document (or JSON Lines with --jsonl)
+  lede export --format F [FILE|-]      write a lede JSON document as F (brat, CoNLL, …)
+  lede import FILE [--txt FILE]        read lede JSON, Prodigy JSONL or brat back
   lede help                            this text
   lede --version                       print the version
 
@@ -55,6 +61,8 @@ fn dispatch() -> Result<(), CliError> {
     };
     match command.as_str() {
         "annotate" => annotate::run(parser),
+        "export" => export::run(parser),
+        "import" => import::run(parser),
         "help" => {
             println!("{USAGE}");
             Ok(())
