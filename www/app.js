@@ -242,9 +242,10 @@ function openState(next, { focus = false, editable = true } = {}) {
   // Counting 50,000 words is not worth delaying the first screen for.
   $('doc-summary').textContent = `“${state.title}”`;
   const counted = state;
-  setTimeout(() => {
+  const later = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 50));
+  later(() => {
     if (state === counted) $('doc-summary').textContent = `“${counted.title}” — ${counted.words.toLocaleString()} words`;
-  }, 0);
+  });
   document.title = `${state.title} — lede`;
   showRefDate();
   $('workspace').hidden = false;
@@ -331,6 +332,9 @@ async function annotateNow() {
   }
   const hint = refDateHint;
   refDateHint = null;
+  // Fold the text box now: left showing, the blur of a 300 kB textarea relays it out
+  // (130 ms) in the very frame that should show the first highlights.
+  showTextBox(false);
   const job = progress.start('Annotating…');
   /** @type {DocState|null} */
   let opening = null;
@@ -360,7 +364,10 @@ async function annotateNow() {
   } catch (err) {
     const e = /** @type {Error} */ (err);
     if (e.name === 'StorageError') alertUser(e.message);
-    else status(`Could not annotate: ${e.message}`);
+    else {
+      status(`Could not annotate: ${e.message}`);
+      if (!opening) showTextBox(true);
+    }
   } finally {
     job.done();
   }

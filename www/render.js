@@ -123,7 +123,8 @@ export class TextView {
         if (this.built < this.blocks.length) setTimeout(slice, 0);
         else finish(true);
       };
-      if (this.built < this.blocks.length) setTimeout(slice, 0);
+      // The rest waits until the first screen is painted, so it cannot delay that frame.
+      if (this.built < this.blocks.length) requestAnimationFrame(() => setTimeout(slice, 0));
       else finish(true);
     });
   }
