@@ -12,8 +12,16 @@
 mod annotate;
 #[path = "lede/cli.rs"]
 mod cli;
+#[path = "lede/eval_ner.rs"]
+mod eval_ner;
 #[path = "lede/eval_values.rs"]
 mod eval_values;
+#[path = "lede/export.rs"]
+mod export;
+#[path = "lede/import.rs"]
+mod import;
+#[path = "lede/train.rs"]
+mod train;
 
 use cli::CliError;
 use lexopt::ValueExt;
@@ -24,7 +32,11 @@ lede — annotate news text with entities, numbers and dates
 
 Usage:
   lede annotate [FILE|-] [options]     annotate one document (or JSON Lines with --jsonl)
-  lede eval values --spec FILE         score numbers and dates on Recognizers-Text cases
+  lede export --format F [FILE|-]      write a lede JSON document as F (brat, CoNLL, …)
+  lede import FILE [--txt FILE]        read lede JSON, Prodigy JSONL or brat back
+  lede eval ner --gold FILE --map MAP  entity P/R/F1 against a gold corpus
+  lede eval values --spec FILE         numbers and dates against Recognizers-Text cases
+  lede train [options]                 rebuild the entity model (model/ner.bin)
   lede help                            this text
   lede --version                       print the version
 
@@ -58,7 +70,14 @@ fn dispatch() -> Result<(), CliError> {
     };
     match command.as_str() {
         "annotate" => annotate::run(parser),
-        "eval" => eval_values::run(parser),
+        "export" => export::run(parser),
+        "import" => import::run(parser),
+        // `lede eval ner …`, `lede eval values …`: each reads its own word.
+        "eval" => match parser.raw_args().map_err(CliError::usage)?.peek() {
+            Some(w) if w == "values" => eval_values::run(parser),
+            _ => eval_ner::run(parser),
+        },
+        "train" => train::run(parser),
         "help" => {
             println!("{USAGE}");
             Ok(())
