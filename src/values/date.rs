@@ -124,6 +124,9 @@ fn century_pivot(r: &Resolver, yy: u32) -> i32 {
 pub(crate) struct Dates<'v, 'a> {
     pub v: &'v View<'a>,
     pub r: Resolver,
+    /// The last position [`Dates::date`] read and its result: the composers ask
+    /// for the date at the same token several times.
+    last: std::cell::RefCell<Option<(usize, Option<Piece>)>>,
 }
 
 impl<'v, 'a> Dates<'v, 'a> {
@@ -131,6 +134,7 @@ impl<'v, 'a> Dates<'v, 'a> {
         Dates {
             v,
             r: Resolver::new(&v.ref_date),
+            last: std::cell::RefCell::new(None),
         }
     }
 
@@ -147,6 +151,21 @@ impl<'v, 'a> Dates<'v, 'a> {
 
     /// Every date form at `i`; the longest wins (earliest listed on ties).
     pub(crate) fn date(&self, i: usize) -> Option<Piece> {
+        if let Ok(last) = self.last.try_borrow() {
+            if let Some((at, piece)) = last.as_ref() {
+                if *at == i {
+                    return piece.clone();
+                }
+            }
+        }
+        let piece = self.read_date(i);
+        if let Ok(mut last) = self.last.try_borrow_mut() {
+            *last = Some((i, piece.clone()));
+        }
+        piece
+    }
+
+    fn read_date(&self, i: usize) -> Option<Piece> {
         let v = self.v;
         let word = v.kind(i) == Some(TokenKind::Word);
         let number = v.is_number(i);

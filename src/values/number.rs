@@ -672,6 +672,7 @@ pub(crate) fn cardinal_span(v: &View, i: usize) -> Option<Match> {
 }
 
 /// An ORDINAL at token `i`.
+#[inline(never)]
 pub(crate) fn ordinal_span(v: &View, i: usize) -> Option<Match> {
     let (n, end) = ordinal(v, i)?;
     Some(Match::new(

@@ -162,9 +162,12 @@ fn bare_match(v: &View, dates: &Dates, i: usize) -> Option<Match> {
     let starts = v.starts(i);
     let time = starts & STARTS_TIME != 0;
     let number = starts & STARTS_NUMBER != 0;
+    // "3,000" is no date, time or set (though "3,000 years" is a duration).
+    let grouped = v.numeral(i).is_some_and(|n| n.grouped);
+    let when = time && !grouped;
     // Earlier entries win ties: a time reading beats a number reading of "2014",
     // money and percent beat a plain number.
-    let temporal = time.then(|| dates.temporal(i)).flatten().map(|p| {
+    let temporal = when.then(|| dates.temporal(i)).flatten().map(|p| {
         let score = if p.end == p.start + 1 && v.is_number(p.start) {
             0.9
         } else {
@@ -179,7 +182,7 @@ fn bare_match(v: &View, dates: &Dates, i: usize) -> Option<Match> {
         }
     });
     let candidates = [
-        time.then(|| recurrence::set_span(v, i)).flatten(),
+        when.then(|| recurrence::set_span(v, i)).flatten(),
         temporal,
         number.then(|| money::money_span(v, i)).flatten(),
         number.then(|| percent::percent_span(v, i)).flatten(),

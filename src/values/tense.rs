@@ -61,7 +61,7 @@ pub(crate) fn tense_at(v: &View, from: usize, to: usize) -> Tense {
     while i > sentence.start {
         i -= 1;
         cost += if is_clause_break(v, i) { 6 } else { 1 };
-        if cost > 40 {
+        if cost > 24 {
             break;
         }
         if let Some(t) = marker(v, i) {
@@ -74,7 +74,7 @@ pub(crate) fn tense_at(v: &View, from: usize, to: usize) -> Tense {
     let mut i = to;
     while i < sentence.end {
         cost += if is_clause_break(v, i) { 6 } else { 1 };
-        if best.is_some_and(|(c, _)| cost >= c) || cost > 40 {
+        if best.is_some_and(|(c, _)| cost >= c) || cost > 24 {
             break;
         }
         if let Some(t) = marker(v, i) {
