@@ -34,9 +34,9 @@ test-rust: ## Rust unit, integration, property and doc tests (native)
 
 test-wasm: deps-rust deps-browser ## the wasm build's tests in Node and in headless Chromium
 	@echo "==> wasm tests in Node"
-	cargo test --quiet --target $(WASM_TARGET) --lib
+	cargo test --target $(WASM_TARGET) --lib
 	@echo "==> wasm tests in headless Chromium"
-	WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target $(WASM_TARGET) --lib
+	WASM_BINDGEN_USE_BROWSER=1 cargo test --target $(WASM_TARGET) --lib
 
 e2e: wasm deps-node deps-browser ## end-to-end tests of the page in headless Chromium
 	@echo "==> end-to-end tests (node --test tests/e2e/)"
