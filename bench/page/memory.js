@@ -1,5 +1,5 @@
 // Annotates a 10 MB text in a worker as the app does, in stages the driver samples
-// the renderer's memory through (window.memoryStage: blank → text → ready →
+// the renderer's memory through (window.memoryStage: blank → fetching → text → ready →
 // annotating → done), and reports the wasm linear memory, the page's JS heap, and
 // the longest the main thread went without running a task (is the page frozen?).
 // The result lands in window.memoryResult.
@@ -10,6 +10,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 async function main() {
   window.memoryStage = 'blank';
   await settle();
+  window.memoryStage = 'fetching';
   const text = await (await fetch(file)).text();
   window.memoryStage = 'text';
   await settle();
