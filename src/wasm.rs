@@ -7,7 +7,10 @@
 
 #![deny(clippy::unwrap_used)]
 
-use crate::export::{DocumentRecord, FlatDocument};
+use crate::export::{
+    self, DocumentInput, DocumentRecord, FlatDocument, Format, OnConflict, ReadOptions,
+    WriteOptions,
+};
 use crate::text::Unit;
 use crate::values::DateTime;
 use crate::{document, Options};
@@ -142,6 +145,82 @@ fn flat_to_js(flat: &FlatDocument) -> Result<JsValue, JsError> {
     Ok(obj.into())
 }
 
+fn parse_format(name: &str) -> Result<Format, JsError> {
+    Format::parse(name).ok_or_else(|| {
+        JsError::new(&format!(
+            "unknown format {name:?}: expected lede-json, prodigy-jsonl, conll2003, brat, web-annotation or csv"
+        ))
+    })
+}
+
+/// Writes `doc` (a lede JSON document object, as `annotate()` returns it and the
+/// page edits it; optional `name` for the file names) in `format`; returns
+/// `[{name, mime, text}]`, two files for brat (`.txt`, `.ann`).
+///
+/// # Errors
+/// An unknown format, a malformed document, or a span whose offsets do not fit
+/// the text or that overlaps another (named in the message).
+#[wasm_bindgen(js_name = exportDocument)]
+pub fn export_document(doc: JsValue, format: &str) -> Result<JsValue, JsError> {
+    let format = parse_format(format)?;
+    let input = DocumentInput::deserialize(serde_wasm_bindgen::Deserializer::from(doc))?;
+    let (document, _) = input.to_document(OnConflict::Refuse)?;
+    let options = WriteOptions {
+        name: input.name.clone(),
+        id: input.id.clone(),
+    };
+    let files = export::write(&document, format, &options);
+    Ok(files.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// The result of `importDocument`: the lede JSON document plus an `import` field.
+#[derive(Serialize)]
+struct ImportedDocument<'a> {
+    #[serde(flatten)]
+    document: &'a DocumentRecord<'static>,
+    import: ImportReport,
+}
+
+/// What `importDocument` read and what it left out.
+#[derive(Serialize)]
+struct ImportReport {
+    format: &'static str,
+    warnings: Vec<String>,
+}
+
+/// Reads lede JSON, Prodigy JSONL or brat (`text` = the `.ann`, `companion` = the
+/// `.txt`); `format` is detected from the content when absent. Returns the lede
+/// JSON document with UTF-16 offsets and `import: {format, warnings}`.
+///
+/// # Errors
+/// An unknown or unreadable format, or a span whose offsets do not fit the text.
+#[wasm_bindgen(js_name = importDocument)]
+pub fn import_document(
+    text: &str,
+    format: Option<String>,
+    companion: Option<String>,
+) -> Result<JsValue, JsError> {
+    let format = format
+        .as_deref()
+        .filter(|f| !f.is_empty())
+        .map(parse_format)
+        .transpose()?;
+    let options = ReadOptions {
+        format,
+        companion: companion.as_deref(),
+        unit: Unit::Utf16,
+    };
+    let imported = export::read(text, &options)?;
+    let result = ImportedDocument {
+        document: &imported.document,
+        import: ImportReport {
+            format: imported.format.as_str(),
+            warnings: imported.warnings.iter().map(ToString::to_string).collect(),
+        },
+    };
+    Ok(result.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
 #[cfg(test)]
 mod tests {
     //! Run in Node (`cargo test --target wasm32-unknown-unknown --lib`) and in
@@ -202,5 +281,176 @@ mod tests {
             Some("2025-01-24")
         );
         assert!(annotate("", JsValue::NULL).is_ok());
+    }
+
+    /// UTF-16 start and end of the first `needle` in TEXT.
+    fn utf16_range(needle: &str) -> (usize, usize) {
+        let at = TEXT.find(needle).expect("needle is in TEXT");
+        let start = TEXT[..at].encode_utf16().count();
+        (start, start + needle.encode_utf16().count())
+    }
+
+    fn user_span(needle: &str, label: &str) -> serde_json::Value {
+        let (start, end) = utf16_range(needle);
+        serde_json::json!({"start": start, "end": end, "label": label, "text": needle, "source": "user"})
+    }
+
+    /// `annotate()`'s result as the page holds it after edits: user spans, custom
+    /// labels, a changed value, a span with no text, score or source, a name.
+    fn edited_document() -> JsValue {
+        let doc = annotate(TEXT, JsValue::UNDEFINED).expect("annotates");
+        let (laptop_start, laptop_end) = utf16_range("👩🏽‍💻");
+        let mut tokyo = user_span("東京", "GPE");
+        tokyo["score"] = serde_json::json!(0.5);
+        tokyo["entity"] = serde_json::json!(1);
+        let mut date = user_span("Jan. 24", "DATE");
+        date["value"] = serde_json::json!({"kind": "date", "timex": "2025-01-24"});
+        let spans = serde_json::json!([
+            user_span("🇺🇦", "FLAG"),
+            user_span("Zelenskiy", "PERSON"),
+            {"start": laptop_start, "end": laptop_end, "label": "Gadget"},
+            tokyo,
+            date,
+            user_span("שָׁלוֹם", "PERSON"),
+        ]);
+        Reflect::set(&doc, &JsValue::from_str("spans"), &js_object(spans)).expect("sets spans");
+        Reflect::set(
+            &doc,
+            &JsValue::from_str("name"),
+            &JsValue::from_str("Kyiv talks.txt"),
+        )
+        .expect("sets name");
+        doc
+    }
+
+    fn export(doc: &JsValue, format: &str) -> Vec<(String, String, String)> {
+        let files = Array::from(&export_document(doc.clone(), format).expect("exports"));
+        files
+            .iter()
+            .map(|f| {
+                let field = |k: &str| get(&f, k).as_string().expect("a string field");
+                (field("name"), field("mime"), field("text"))
+            })
+            .collect()
+    }
+
+    fn message(err: JsError) -> String {
+        get(&JsValue::from(err), "message")
+            .as_string()
+            .expect("a message")
+    }
+
+    /// `(start, end, label, text sliced from the JS string)` of every span.
+    fn spans_of(doc: &JsValue) -> Vec<(u32, u32, String, String)> {
+        let js_text = JsString::from(TEXT);
+        Array::from(&get(doc, "spans"))
+            .iter()
+            .map(|s| {
+                let (start, end) = (num(&s, "start"), num(&s, "end"));
+                let sliced: String = js_text.slice(start, end).into();
+                (
+                    start,
+                    end,
+                    get(&s, "label").as_string().expect("label"),
+                    sliced,
+                )
+            })
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn exports_every_format_with_names_and_mimes() {
+        let doc = edited_document();
+        for format in Format::ALL {
+            let files = export(&doc, format.as_str());
+            let expected = if format == Format::Brat { 2 } else { 1 };
+            assert_eq!(files.len(), expected, "{format}");
+            for (name, mime, text) in &files {
+                assert!(name.starts_with("Kyiv talks."), "{name}");
+                assert!(!mime.is_empty() && !text.is_empty());
+            }
+        }
+        let brat = export(&doc, "brat");
+        assert_eq!(brat[0].0, "Kyiv talks.txt");
+        assert_eq!(brat[0].2, TEXT);
+        assert!(brat[1].2.contains("T4\tDATE 43 50\tJan. 24"));
+        let conll = &export(&doc, "conll2003")[0].2;
+        assert_eq!(conll.matches("B-").count(), 6);
+    }
+
+    #[wasm_bindgen_test]
+    fn lede_json_brat_and_prodigy_import_back_with_utf16_offsets() {
+        let doc = edited_document();
+        let mut expected = spans_of(&doc);
+        expected.sort();
+        let lede_json = &export(&doc, "lede-json")[0].2;
+        let brat = export(&doc, "brat");
+        let prodigy = &export(&doc, "prodigy-jsonl")[0].2;
+        let imports = [
+            import_document(lede_json, None, None),
+            import_document(&brat[1].2, Some("brat".into()), Some(brat[0].2.clone())),
+            import_document(&brat[1].2, None, Some(brat[0].2.clone())),
+            import_document(prodigy, Some(String::new()), None),
+        ];
+        for (i, imported) in imports.into_iter().enumerate() {
+            let imported = imported.expect("imports");
+            assert_eq!(
+                get(&imported, "offsets").as_string().as_deref(),
+                Some("utf16")
+            );
+            assert_eq!(spans_of(&imported), expected, "import {i}");
+            for (_, _, _, sliced) in spans_of(&imported) {
+                assert!(!sliced.is_empty());
+            }
+            let report = get(&imported, "import");
+            assert_eq!(Array::from(&get(&report, "warnings")).length(), 0);
+        }
+        let from_json = import_document(lede_json, None, None).expect("imports");
+        assert_eq!(
+            get(&get(&from_json, "import"), "format")
+                .as_string()
+                .as_deref(),
+            Some("lede-json")
+        );
+        assert_eq!(
+            get(&from_json, "name").as_string().as_deref(),
+            Some("Kyiv talks.txt")
+        );
+        let date = Array::from(&get(&from_json, "spans")).get(3);
+        assert_eq!(
+            get(&get(&date, "value"), "timex").as_string().as_deref(),
+            Some("2025-01-24")
+        );
+        let gadget = Array::from(&get(&from_json, "spans")).get(1);
+        assert_eq!(
+            get(&gadget, "source").as_string().as_deref(),
+            Some("import")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_documents_are_refused_with_the_span_named() {
+        let doc = edited_document();
+        assert!(
+            message(export_document(doc.clone(), "docx").expect_err("unknown format"))
+                .contains("docx")
+        );
+        // UTF-16 offset 11 is inside the first surrogate pair of 👩🏽‍💻.
+        let inside = js_object(serde_json::json!({"text": TEXT, "offsets": "utf16",
+            "spans": [{"start": 11, "end": 13, "label": "X"}]}));
+        let err = message(export_document(inside, "csv").expect_err("inside a character"));
+        assert!(
+            err.contains("spans[0] (X)") && err.contains("inside a character"),
+            "{err}"
+        );
+        let overlap = js_object(serde_json::json!({"text": TEXT, "offsets": "utf16",
+            "spans": [user_span("Zelenskiy", "PERSON"), {"start": 2, "end": 4, "label": "ORG"}]}));
+        let err = message(export_document(overlap, "conll2003").expect_err("overlap"));
+        assert!(err.contains("overlaps"), "{err}");
+        let err = message(
+            import_document("T1\tX 0 4\tKiev", None, Some("Kyiv".into())).expect_err("mismatch"),
+        );
+        assert!(err.contains("T1 on line 1"), "{err}");
+        assert!(import_document("plain prose", None, None).is_err());
     }
 }

@@ -79,3 +79,16 @@ pub fn today() -> lede::values::DateTime {
 pub fn parse_datetime(value: &str) -> Result<lede::values::DateTime, CliError> {
     lede::values::DateTime::parse(value).map_err(CliError::usage)
 }
+
+/// A failed write to stdout: silent success when the reader went away (`| head`),
+/// else an error.
+pub fn write_error(e: std::io::Error) -> CliError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        CliError {
+            message: String::new(),
+            code: 0,
+        }
+    } else {
+        CliError::fail(format!("cannot write output: {e}"))
+    }
+}
