@@ -92,8 +92,7 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = annotateFlat)]
 pub fn annotate_flat(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let (options, unit) = decode_options(options)?;
-    let doc = document::annotate(text, &options)?;
-    flat_to_js(&FlatDocument::new(&doc, unit))
+    flat_to_js(&FlatDocument::annotate(text, &options, unit)?)
 }
 
 fn flat_to_js(flat: &FlatDocument) -> Result<JsValue, JsError> {
