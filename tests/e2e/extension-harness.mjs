@@ -12,9 +12,20 @@ import { CHROMIUM_ARGS, fixtures, repo } from './harness.mjs';
 
 export const dist = path.join(repo, 'dist');
 
-/** Builds dist/ unless it is there (make e2e builds it first; a lone `node --test` may not have). */
+/** The newest modification time of the files under `dir`. */
+function newest(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((latest, e) => Math.max(latest,
+    e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs), 0);
+}
+
+/**
+ * Builds dist/ if it is missing or older than its sources (make e2e builds it
+ * first; a lone `node --test` after an edit may not have).
+ */
 export function ensureDist() {
-  if (fs.existsSync(path.join(dist, 'extension-test', 'manifest.json')) && fs.existsSync(path.join(dist, 'lede.html'))) return;
+  const built = path.join(dist, 'extension-test', 'manifest.json');
+  const sources = Math.max(newest(path.join(repo, 'www')), newest(path.join(repo, 'pkg')), fs.statSync(path.join(repo, 'scripts/build-dist.mjs')).mtimeMs);
+  if (fs.existsSync(built) && fs.existsSync(path.join(dist, 'lede.html')) && fs.statSync(built).mtimeMs >= sources) return;
   execFileSync(process.execPath, [path.join(repo, 'scripts/build-dist.mjs')], { stdio: 'inherit' });
 }
 
@@ -24,12 +35,13 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
 /**
- * Serves tests/e2e/fixtures/news-site/ under /news/ with STRICT_CSP as a header.
- * `rewrite(path, html)` may change a page as it is served (a story updated since the last visit).
+ * Serves a folder of fixtures (by default tests/e2e/fixtures/news-site/) under
+ * /news/ with STRICT_CSP as a header. `rewrite(path, html)` may change a page as
+ * it is served (a story updated since the last visit).
+ * @param {string} [root]
  * @returns {Promise<{origin: string, url: (name: string) => string, rewrite: ((name: string, html: string) => string)|null, stop: () => Promise<void>}>}
  */
-export async function startNewsSite() {
-  const root = path.join(fixtures, 'news-site');
+export async function startNewsSite(root = path.join(fixtures, 'news-site')) {
   const site = {
     origin: '',
     url: (/** @type {string} */ name) => `${site.origin}/news/${name}`,
@@ -197,4 +209,11 @@ export async function unzip(zip) {
     at += 46 + nameLength + extra;
   }
   return entries;
+}
+
+/** Slices `text` in the offset unit a lede JSON document names. */
+export function sliceIn(unit, text, start, end) {
+  if (unit === 'utf16') return text.slice(start, end);
+  if (unit === 'bytes') return Buffer.from(text).subarray(start, end).toString();
+  return [...text].slice(start, end).join('');
 }
