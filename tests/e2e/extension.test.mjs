@@ -104,10 +104,20 @@ test('the action reads a strict-CSP news page’s article, not its navigation, c
   await panel.getByText('from the published date').waitFor();
   assert.equal(await panel.getByLabel('Reference date').inputValue(), '2025-01-24');
   assert.match(await panel.getByRole('status').textContent(), /^Annotated \d+ words/);
+  // The panel knows its tab both ways it asks (getCurrent, and the background for browsers where a frame cannot).
+  const [current, told] = await panel.evaluate(async () => [(await chrome.tabs.getCurrent()).id, await chrome.runtime.sendMessage({ type: 'lede:which-tab' })]);
+  assert.equal(told, current);
   // Whatever the engine highlighted is in the article only, and nothing on the page moved.
   for (const [text, label, where] of await pageHighlights(page)) assert.equal(where, 'article', `${text} (${label}) is in the article`);
   assert.deepEqual(await layoutOf(page), before);
   await page.screenshot({ path: path.join(artifacts, 'extension-opened.png') });
+  // The panel folds to a strip at the edge (to read the article under it) and unfolds again.
+  const wide = await panel.evaluate(() => innerWidth);
+  await panel.getByRole('button', { name: 'Fold the panel away' }).click();
+  await panel.waitForFunction(() => innerWidth < 60);
+  await page.screenshot({ path: path.join(artifacts, 'extension-folded.png') });
+  await panel.getByRole('button', { name: 'Unfold the lede panel' }).click();
+  await panel.waitForFunction((w) => innerWidth === w, wide);
   assert.deepEqual(page.errors, []);
   // A second click closes the panel and takes every highlight out.
   await clickAction(browser.worker);

@@ -11,6 +11,11 @@
 
 chrome.action.onClicked.addListener((tab) => annotateTab(tab));
 
+// The panel asks which tab it is in where chrome.tabs.getCurrent() cannot say (a frame inside a page).
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  if (message?.type === 'lede:which-tab' && sender.url?.startsWith(chrome.runtime.getURL('ext/panel.html'))) reply(sender.tab?.id);
+});
+
 /**
  * Injects the page styles and the content script into the tab's top frame.
  * @param {chrome.tabs.Tab} tab

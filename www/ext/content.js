@@ -15,7 +15,8 @@ import { PageMarks } from './page-marks.js';
  * Messages on the panel's port. Offsets are UTF-16 offsets into `article.text`.
  * @typedef {import('./page-marks.js').PageSpan} PageSpan
  * @typedef {{type: 'article'} | {type: 'show', spans: PageSpan[]} | {type: 'patch', removed: number[], added: PageSpan[]}
- *   | {type: 'hidden', labels: string[]} | {type: 'reveal', id: number} | {type: 'close'}} PanelMessage
+ *   | {type: 'hidden', labels: string[]} | {type: 'reveal', id: number} | {type: 'fold', folded: boolean}
+ *   | {type: 'close'}} PanelMessage
  * @typedef {{text: string, url: string, title: string, byline: string, published: string|null,
  *   publishedFrom: string|null}} ArticleMessage
  * @typedef {{type: 'article', article: ArticleMessage} | {type: 'placed', placed: number, missing: number}
@@ -26,6 +27,8 @@ import { PageMarks } from './page-marks.js';
 const PORT_NAME = 'lede-panel';
 /** The panel's width: a narrow column over the page's right edge (the page itself is not reflowed). */
 const PANEL_WIDTH = 'min(24rem, 100vw)';
+/** Folded, the panel is a strip holding the button that unfolds it. */
+const FOLDED_WIDTH = '2.6rem';
 
 /**
  * The page without its fragment: the same article whichever heading was linked.
@@ -96,6 +99,9 @@ function open() {
         break;
       case 'reveal':
         marks.reveal(message.id);
+        break;
+      case 'fold':
+        host.style.setProperty('width', message.folded ? FOLDED_WIDTH : PANEL_WIDTH, 'important');
         break;
       case 'close':
         close();

@@ -70,12 +70,14 @@ $('alert-close').addEventListener('click', () => { $('alert').hidden = true; });
  * The content script of the tab this panel is framed in. The port is the only
  * channel to the page: window.postMessage would let the page's scripts listen in.
  */
-const tab = await chrome.tabs.getCurrent();
-if (tab?.id === undefined) {
+const tabId = (await chrome.tabs.getCurrent())?.id
+  // Where a browser does not count a frame as being in its tab, the background knows the sender's tab.
+  ?? await chrome.runtime.sendMessage({ type: 'lede:which-tab' }).catch(() => undefined);
+if (typeof tabId !== 'number') {
   status('Open lede from the toolbar button on the page you are reading.');
   throw new Error('the panel is not inside a tab');
 }
-const port = chrome.tabs.connect(tab.id, { name: 'lede-panel', frameId: 0 });
+const port = chrome.tabs.connect(tabId, { name: 'lede-panel', frameId: 0 });
 /** @type {((article: ArticleMessage) => void)|null} */
 let articleArrived = null;
 port.onMessage.addListener((/** @type {PageMessage} */ message) => {
@@ -366,6 +368,13 @@ $('redo').addEventListener('click', () => editor.step('redo'));
 $('next-doubtful').addEventListener('click', () => editor.nextDoubtful(1));
 $('help-button').addEventListener('click', () => {
   if (state) showHelp(/** @type {HTMLDialogElement} */ ($('help')), state.labels);
+});
+$('fold').addEventListener('click', () => {
+  const folded = document.body.classList.toggle('is-folded');
+  $('fold').textContent = folded ? '‹' : '›';
+  $('fold').setAttribute('aria-expanded', String(!folded));
+  $('fold').setAttribute('aria-label', folded ? 'Unfold the lede panel' : 'Fold the panel away');
+  toPage({ type: 'fold', folded });
 });
 $('close').addEventListener('click', async () => {
   await autosave.flush();
