@@ -104,19 +104,27 @@ export function clickAction(worker) {
 }
 
 /**
- * The panel's frame in `page`, once it has read the page and drawn its highlights.
+ * The panel's frame in `page`, once it has read the page, drawn its highlights and
+ * the page has them too (the panel's body is data-ready then).
  * @param {import('playwright-core').Page} page
  */
 export async function panelFrame(page, timeout = 30_000) {
   const until = Date.now() + timeout;
-  let frame;
-  while (!(frame = page.frames().find((f) => f.url().endsWith('/ext/panel.html')))) {
+  for (;;) {
+    // A panel just closed may linger in the list for a moment, detaching.
+    const frame = page.frames().find((f) => f.url().endsWith('/ext/panel.html') && !f.isDetached());
+    if (frame) {
+      try {
+        await frame.locator('body[data-ready="true"]').waitFor({ timeout });
+        await frame.locator('[role="application"][aria-busy="false"]').waitFor({ timeout });
+        return frame;
+      } catch (err) {
+        if (!frame.isDetached()) throw err;
+      }
+    }
     if (Date.now() > until) throw new Error('the lede panel did not open');
     await page.waitForTimeout(50);
   }
-  await frame.locator('body[data-ready="true"]').waitFor({ timeout });
-  await frame.locator('[role="application"][aria-busy="false"]').waitFor({ timeout });
-  return frame;
 }
 
 /**
@@ -216,4 +224,21 @@ export function sliceIn(unit, text, start, end) {
   if (unit === 'utf16') return text.slice(start, end);
   if (unit === 'bytes') return Buffer.from(text).subarray(start, end).toString();
   return [...text].slice(start, end).join('');
+}
+
+/**
+ * Waits until the page's lede highlights are `expected` (they follow the panel
+ * over a message port, so a moment after the panel changes); fails with the last
+ * ones seen.
+ * @param {import('playwright-core').Page} page
+ * @param {[string, string, string][]} expected as pageHighlights gives them
+ */
+export async function highlightsBecome(page, expected, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  let seen = await pageHighlights(page);
+  while (JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < until) {
+    await page.waitForTimeout(50);
+    seen = await pageHighlights(page);
+  }
+  return seen;
 }

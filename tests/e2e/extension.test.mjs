@@ -14,7 +14,7 @@ import path from 'node:path';
 import { artifacts } from './harness.mjs';
 import {
   dist, ensureDist, startNewsSite, launchWithExtension, clickAction, panelFrame, pageHighlights, caretIn, caretTo,
-  clearPanel, engineLabels, unzip, sliceIn,
+  clearPanel, engineLabels, unzip, sliceIn, highlightsBecome,
 } from './extension-harness.mjs';
 
 /** The article as a reader sees it on news-site/article.html, block by block. */
@@ -160,7 +160,7 @@ test('corrections made in the panel highlight the page, survive a reload and are
     ['Ukraine', 'GPE', 'article'], ['Ursula von der Leyen', 'PERSON', 'article'], ['Ukraine', 'GPE', 'article'],
     ['Ukraine', 'GPE', 'article'],
   ];
-  assert.deepEqual(await pageHighlights(page), expected);
+  assert.deepEqual(await highlightsBecome(page, expected), expected);
   // Nothing highlighted in the navigation, the "Read more" list or the footer, which also say "Ukraine".
   assert.equal(await page.locator('nav mark, footer mark, aside mark, figure mark, .ad-slot mark').count(), 0);
   // Links keep their targets and text; the highlight sits inside the link.
@@ -185,7 +185,7 @@ test('corrections made in the panel highlight the page, survive a reload and are
     ['Ukraine', 'GPE', 'article'], ['Volodymyr Zelenskiy', 'ORG', 'article'], ['Ukraine', 'GPE', 'article'],
     ['Ursula von der Leyen', 'PERSON', 'article'], ['Ukraine', 'GPE', 'article'], ['Ukraine', 'GPE', 'article'],
   ];
-  assert.deepEqual(await pageHighlights(page), corrected);
+  assert.deepEqual(await highlightsBecome(page, corrected), corrected);
 
   // Reload: the page is as the site sent it; the action brings the corrections back.
   await page.reload();
@@ -193,7 +193,7 @@ test('corrections made in the panel highlight the page, survive a reload and are
   await clickAction(browser.worker);
   panel = await panelFrame(page);
   assert.equal(await panel.getByRole('status').textContent(), 'Reopened your corrections on this page.');
-  assert.deepEqual(await pageHighlights(page), corrected);
+  assert.deepEqual(await highlightsBecome(page, corrected), corrected);
   assert.equal(await panel.getByRole('button', { name: 'Undo' }).isEnabled(), true, 'the undo history came back too');
 
   // Export lede JSON from the panel: a download whose offsets match the text.
@@ -228,11 +228,29 @@ test('a page whose text changed since the last visit gets the corrections carrie
     await clickAction(browser.worker);
     panel = await panelFrame(page);
     assert.match(await panel.getByRole('status').textContent(), /changed since your last visit: 1 of your corrections carried over/);
-    assert.deepEqual((await pageHighlights(page)).filter(([, label]) => label === 'GPE'), [['Kharkiv', 'GPE', 'article']]);
+    assert.deepEqual((await pageHighlights(page)).filter(([, label]) => label === 'GPE'), [['Kharkiv', 'GPE', 'article']],
+      'the panel is ready once the page has its highlights');
     assert.match(await panel.getByRole('application', { name: 'Annotated article' }).textContent(), /^Ukraine says.*\n\nUpdate: air raid/s);
   } finally {
     site.rewrite = null;
   }
+  await page.close();
+});
+
+test('closing lede with the action right after a correction keeps the correction', async () => {
+  const page = await openArticle();
+  await clickAction(browser.worker);
+  let panel = await panelFrame(page);
+  await clearPanel(page, panel);
+  await caretTo(page, panel, 'Brussels');
+  await page.keyboard.press('3');
+  // No wait for the save: the second click asks the panel to save before it goes.
+  await clickAction(browser.worker);
+  await page.waitForFunction(() => !document.querySelector('mark[data-lede-label]'));
+  await clickAction(browser.worker);
+  panel = await panelFrame(page);
+  assert.equal(await panel.getByRole('status').textContent(), 'Reopened your corrections on this page.');
+  assert.deepEqual(await highlightsBecome(page, [['Brussels', 'GPE', 'article']]), [['Brussels', 'GPE', 'article']]);
   await page.close();
 });
 

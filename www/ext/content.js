@@ -20,7 +20,8 @@ import { PageMarks } from './page-marks.js';
  * @typedef {{text: string, url: string, title: string, byline: string, published: string|null,
  *   publishedFrom: string|null}} ArticleMessage
  * @typedef {{type: 'article', article: ArticleMessage} | {type: 'placed', placed: number, missing: number}
- *   | {type: 'pick', id: number}} PageMessage
+ *   | {type: 'pick', id: number} | {type: 'closing'}} PageMessage
+ *   `closing`: the action was clicked again; the panel saves, then answers with `close`
  */
 
 /** The name the panel's port connects with. */
@@ -119,7 +120,20 @@ function open() {
   };
   document.addEventListener('click', onClick);
 
+  /** How long the panel has to save its last change when the action closes it. */
+  const SAVE_BEFORE_CLOSE_MS = 1000;
+
+  /** Closes once the panel has saved (it answers `close`), or after SAVE_BEFORE_CLOSE_MS. */
+  function closeWhenSaved() {
+    if (!port) return close();
+    send({ type: 'closing' });
+    setTimeout(close, SAVE_BEFORE_CLOSE_MS);
+  }
+
+  let closed = false;
   function close() {
+    if (closed) return;
+    closed = true;
     marks.clear();
     document.removeEventListener('click', onClick);
     chrome.runtime.onConnect.removeListener(onConnect);
@@ -128,7 +142,7 @@ function open() {
     globalThis.ledeContent = null;
   }
 
-  return { close };
+  return { close: closeWhenSaved };
 }
 
 // Injected again on every click: the second click closes what the first opened.

@@ -50,6 +50,8 @@ export class ExtensionStore {
     this.area = area;
     /** @type {Set<string>} keys known to be saved (this panel's) */
     this.keys = new Set();
+    /** @type {Map<string, number>} when each known document was first saved */
+    this.created = new Map();
   }
 
   /** @param {chrome.storage.StorageArea} [area] */
@@ -73,6 +75,7 @@ export class ExtensionStore {
       const [info, text, annotations] = [items[`doc:${key}`], items[`text:${key}`], items[`ann:${key}`]];
       if (!info || !text || !annotations) return null;
       this.keys.add(key);
+      this.created.set(key, info.created);
       const stored = decode(text);
       return { ...decode(annotations), key, title: info.title, text: stored.text, tokens: stored.tokens, sentences: stored.sentences };
     } catch (err) {
@@ -96,22 +99,24 @@ export class ExtensionStore {
         ...(scope && { [`page:${scope}`]: doc.key }),
       });
       this.keys.add(doc.key);
+      this.created.set(doc.key, now);
     } catch (err) {
       throw explain(err, 'save the annotations');
     }
   }
 
   /**
-   * Saves a document's annotations and undo history.
+   * Saves a document's annotations and undo history. One write and no read before
+   * it, so a save started as the panel closes is handed to the browser at once.
    * @param {StoredDoc} doc
    * @param {{key: string, spans: {id: ArrayLike<number>}}} snapshot
    */
   async save(doc, snapshot) {
     try {
-      const old = (await this.area.get(`doc:${doc.key}`))[`doc:${doc.key}`];
+      const now = Date.now();
       await this.area.set({
         [`ann:${doc.key}`]: encode(snapshot),
-        [`doc:${doc.key}`]: infoOf(doc, snapshot, old?.created ?? Date.now(), Date.now()),
+        [`doc:${doc.key}`]: infoOf(doc, snapshot, this.created.get(doc.key) ?? now, now),
       });
     } catch (err) {
       throw explain(err, 'save your changes');

@@ -64,6 +64,18 @@ function alertUser(message) {
 }
 $('alert-close').addEventListener('click', () => { $('alert').hidden = true; });
 
+// ---- saving ---------------------------------------------------------------------------
+
+const store = await ExtensionStore.open();
+const savedLabel = $('saved');
+const autosave = new Autosave(store, {
+  onSaved: () => { savedLabel.textContent = 'All changes saved'; },
+  onError: (err) => {
+    savedLabel.textContent = 'Not saved';
+    alertUser(err.message);
+  },
+});
+
 // ---- the page's port ----------------------------------------------------------------
 
 /**
@@ -80,11 +92,18 @@ if (typeof tabId !== 'number') {
 const port = chrome.tabs.connect(tabId, { name: 'lede-panel', frameId: 0 });
 /** @type {((article: ArticleMessage) => void)|null} */
 let articleArrived = null;
+/** @type {(() => void)|null} */
+let placedArrived = null;
 port.onMessage.addListener((/** @type {PageMessage} */ message) => {
   if (message.type === 'article') articleArrived?.(message.article);
-  else if (message.type === 'placed' && message.missing) {
-    status(`${message.missing} highlights could not be placed in the page: its text changed since it was annotated. Close lede and open it again.`);
+  else if (message.type === 'placed') {
+    placedArrived?.();
+    placedArrived = null;
+    if (message.missing) {
+      status(`${message.missing} highlights could not be placed in the page: its text changed since it was annotated. Close lede and open it again.`);
+    }
   } else if (message.type === 'pick') pickFromPage(message.id);
+  else if (message.type === 'closing') autosave.flush().finally(() => toPage({ type: 'close' }));
 });
 port.onDisconnect.addListener(() => status('The page has gone; close this panel.'));
 /** @param {PanelMessage} message */
@@ -102,16 +121,6 @@ let pageUrl = '';
 let hidden = new Set();
 /** Set while a selection comes from a click in the page (no need to scroll the page to it). */
 let pickedInPage = false;
-
-const store = await ExtensionStore.open();
-const savedLabel = $('saved');
-const autosave = new Autosave(store, {
-  onSaved: () => { savedLabel.textContent = 'All changes saved'; },
-  onError: (err) => {
-    savedLabel.textContent = 'Not saved';
-    alertUser(err.message);
-  },
-});
 
 const view = new TextView($('text'), { bottomInset: () => ($('inspector').hidden ? 0 : $('inspector').offsetHeight) });
 const inspector = new Inspector($('inspector'), {
@@ -233,7 +242,10 @@ async function lookUpValues(spans) {
   }
 }
 
-/** @param {DocState} next */
+/**
+ * Shows a document here and its highlights in the page; resolves once the page has them.
+ * @param {DocState} next
+ */
 function openState(next) {
   state?.removeEventListener('change', /** @type {EventListener} */ (onChange));
   state = next;
@@ -245,7 +257,11 @@ function openState(next) {
   view.show(state).then(() => job.done());
   refreshPanels();
   editor.setState(state);
-  toPage({ type: 'show', spans: state.sorted.map(pageSpan) });
+  const spans = state.sorted.map(pageSpan);
+  return new Promise((resolve) => {
+    placedArrived = () => resolve(undefined);
+    toPage({ type: 'show', spans });
+  });
 }
 
 // ---- annotating the page ------------------------------------------------------------------
@@ -281,7 +297,7 @@ async function start() {
   try {
     const saved = await store.load(key);
     if (saved) {
-      openState(new DocState(saved));
+      await openState(new DocState(saved));
       status('Reopened your corrections on this page.');
       return;
     }
@@ -310,7 +326,7 @@ async function start() {
     });
     // Carried-over corrections first; the engine's spans join around them.
     if (carried) doc.absorb(mergeEngineRun(doc, { ...result, refDateSource: doc.refDateSource }));
-    openState(doc);
+    await openState(doc);
     const kept = carried ? carried.spans.length : 0;
     status(`Annotated ${doc.words.toLocaleString()} words: ${doc.sorted.length} highlights.`
       + (carried ? ` The page changed since your last visit: ${kept} of your corrections carried over${carried.orphaned ? `, ${carried.orphaned} no longer found` : ''}.` : ''));
@@ -405,4 +421,5 @@ document.addEventListener('keydown', (e) => {
 });
 
 await start();
+// Ready: the page has its highlights (tests wait for this).
 document.body.dataset.ready = 'true';
