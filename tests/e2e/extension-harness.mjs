@@ -112,7 +112,7 @@ export async function panelFrame(page, timeout = 30_000) {
   const until = Date.now() + timeout;
   for (;;) {
     // A panel just closed may linger in the list for a moment, detaching.
-    const frame = page.frames().find((f) => f.url().endsWith('/ext/panel.html') && !f.isDetached());
+    const frame = page.frames().find((f) => f.url().includes('/ext/panel.html#') && !f.isDetached());
     if (frame) {
       try {
         await frame.locator('body[data-ready="true"]').waitFor({ timeout });

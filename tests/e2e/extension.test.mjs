@@ -111,6 +111,16 @@ test('the action reads a strict-CSP news page’s article, not its navigation, c
   for (const [text, label, where] of await pageHighlights(page)) assert.equal(where, 'article', `${text} (${label}) is in the article`);
   assert.deepEqual(await layoutOf(page), before);
   await page.screenshot({ path: path.join(artifacts, 'extension-opened.png') });
+  // The page may frame panel.html itself, but that frame lacks the secret: the page's script is not served.
+  const panelUrl = panel.url().replace(/#.*/, '');
+  await page.evaluate((src) => document.body.append(Object.assign(document.createElement('iframe'), { src: `${src}#guess`, id: 'rogue' })), panelUrl);
+  let rogue;
+  while (!(rogue = page.frames().find((f) => f.url().endsWith('#guess')))) await page.waitForTimeout(50);
+  await rogue.locator('#status').filter({ hasText: 'Reading the page…' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await rogue.locator('#status').textContent(), 'Reading the page…', 'the rogue frame never gets the article');
+  await page.evaluate(() => document.getElementById('rogue').remove());
+  assert.match(await panel.getByRole('status').textContent(), /^Annotated/, 'the real panel is still served');
   // The panel folds to a strip at the edge (to read the article under it) and unfolds again.
   const wide = await panel.evaluate(() => innerWidth);
   await panel.getByRole('button', { name: 'Fold the panel away' }).click();
@@ -122,7 +132,7 @@ test('the action reads a strict-CSP news page’s article, not its navigation, c
   // A second click closes the panel and takes every highlight out.
   await clickAction(browser.worker);
   await page.waitForFunction(() => !document.querySelector('mark[data-lede-label]'));
-  for (let i = 0; page.frames().some((f) => f.url().endsWith('/ext/panel.html')); i++) {
+  for (let i = 0; page.frames().some((f) => f.url().includes('/ext/panel.html')); i++) {
     assert.ok(i < 100, 'the panel closes');
     await page.waitForTimeout(50);
   }

@@ -24,8 +24,8 @@ import { PageMarks } from './page-marks.js';
  *   `closing`: the action was clicked again; the panel saves, then answers with `close`
  */
 
-/** The name the panel's port connects with. */
-const PORT_NAME = 'lede-panel';
+/** The panel's port is named this plus the secret in its frame's URL. */
+const PORT_PREFIX = 'lede-panel:';
 /** The panel's width: a narrow column over the page's right edge (the page itself is not reflowed). */
 const PANEL_WIDTH = 'min(24rem, 100vw)';
 /** Folded, the panel is a strip holding the button that unfolds it. */
@@ -53,7 +53,11 @@ function open() {
   for (const [k, v] of Object.entries(hostStyle)) host.style.setProperty(k, v, 'important');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
-  frame.src = chrome.runtime.getURL('ext/panel.html');
+  // Any page may frame panel.html (it must be web-accessible to be framed here), but only the
+  // frame made here knows this secret, and only a port named with it is served.
+  // (getRandomValues, not randomUUID: the latter is missing on plain-http pages.)
+  const secret = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  frame.src = `${chrome.runtime.getURL('ext/panel.html')}#${secret}`;
   frame.title = 'lede: annotations of this article';
   const frameStyle = {
     width: '100%', height: '100%', border: '0', 'border-left': '1px solid #d6d3cc', display: 'block',
@@ -69,7 +73,7 @@ function open() {
   const send = (message) => port?.postMessage(message);
 
   const onConnect = (/** @type {chrome.runtime.Port} */ p) => {
-    if (p.name !== PORT_NAME) return;
+    if (p.name !== `${PORT_PREFIX}${secret}`) return;
     port?.disconnect();
     port = p;
     p.onMessage.addListener((/** @type {PanelMessage} */ message) => handle(message));

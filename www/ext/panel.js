@@ -89,7 +89,8 @@ if (typeof tabId !== 'number') {
   status('Open lede from the toolbar button on the page you are reading.');
   throw new Error('the panel is not inside a tab');
 }
-const port = chrome.tabs.connect(tabId, { name: 'lede-panel', frameId: 0 });
+// Named with the secret the content script put in this frame's URL: it serves no other port.
+const port = chrome.tabs.connect(tabId, { name: `lede-panel:${location.hash.slice(1)}`, frameId: 0 });
 /** @type {((article: ArticleMessage) => void)|null} */
 let articleArrived = null;
 /** @type {(() => void)|null} */
