@@ -12,10 +12,14 @@
 mod annotate;
 #[path = "lede/cli.rs"]
 mod cli;
+#[path = "lede/eval_ner.rs"]
+mod eval_ner;
 #[path = "lede/export.rs"]
 mod export;
 #[path = "lede/import.rs"]
 mod import;
+#[path = "lede/train.rs"]
+mod train;
 
 use cli::CliError;
 use lexopt::ValueExt;
@@ -28,6 +32,8 @@ Usage:
   lede annotate [FILE|-] [options]     annotate one document (or JSON Lines with --jsonl)
   lede export --format F [FILE|-]      write a lede JSON document as F (brat, CoNLL, …)
   lede import FILE [--txt FILE]        read lede JSON, Prodigy JSONL or brat back
+  lede eval ner --gold FILE --map MAP  entity P/R/F1 against a gold corpus
+  lede train [options]                 rebuild the entity model (model/ner.bin)
   lede help                            this text
   lede --version                       print the version
 
@@ -63,6 +69,8 @@ fn dispatch() -> Result<(), CliError> {
         "annotate" => annotate::run(parser),
         "export" => export::run(parser),
         "import" => import::run(parser),
+        "eval" => eval_ner::run(parser),
+        "train" => train::run(parser),
         "help" => {
             println!("{USAGE}");
             Ok(())

@@ -1,11 +1,41 @@
 //! Named entities: people, organizations, places, nationalities and events,
 //! tagged by a statistical sequence model and linked across mentions.
+//!
+//! [`tag`] runs the embedded model ([`Tagger`]) sentence by sentence, trims titles
+//! and possessives ([`titles`]), then links aliases and acronyms ([`link`]) so
+//! mentions of one entity share an `entity` id; [`groups`] lists those entities
+//! for output layers. Training and evaluation (`train`, `corpus`, `eval`) are
+//! compiled only for native targets: the page never ships them.
+
+pub mod features;
+pub mod gazetteer;
+pub mod link;
+pub mod model;
+pub mod repair;
+pub mod table;
+pub mod tagger;
+pub mod titles;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+pub use link::{groups, EntityGroup};
+pub use tagger::{Tagger, TokenSpan};
 
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
-/// Tags PERSON, ORG, GPE, LOC, NORP and EVENT spans, sentence by sentence.
-/// Spans are sorted and do not overlap; each carries a confidence score.
-pub fn tag<'t>(_text: &'t str, _tokens: &[Token], _sentences: &[Sentence]) -> Vec<Span<'t>> {
-    Vec::new()
+/// Tags PERSON, ORG, GPE, LOC, NORP and EVENT spans, sentence by sentence, and
+/// links their mentions. Spans are sorted and do not overlap; each carries a
+/// calibrated confidence `score` in [0, 1] and an `entity` id (ids count from 0 in
+/// order of first mention). Spans from the model have source `Model`; mentions
+/// added by acronym or alias linking have source `Rule`.
+pub fn tag<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Span<'t>> {
+    let mut spans = Tagger::embedded().tag(text, tokens, sentences);
+    link::link(text, tokens, &mut spans);
+    spans
 }

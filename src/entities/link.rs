@@ -1,0 +1,513 @@
+//! Alias and acronym linking: mentions of one entity get one `entity` id.
+//!
+//! - "Joint Chiefs of Staff (JCS)" defines JCS: the long form and every later JCS
+//!   share an id and a label (the long form is found from the acronym's initials
+//!   when the tagger missed it, labelled ORG unless the tagger said otherwise);
+//! - a one-word PERSON mention that is the last word of a longer PERSON name
+//!   ("Zelenskiy" after "Volodymyr Zelenskiy") joins that name's group;
+//! - other mentions join a group when their text and label are the same.
+//!
+//! Later mentions the tagger missed (capitalized occurrences of a surname, an
+//! acronym or a name already tagged in the document) are added with source
+//! `Rule` and the score of the mention that introduced them; mentions it labelled
+//! differently take the group's label. Ids count from 0 in order of first mention.
+//! Offsets are UTF-8 bytes.
+
+use super::features::{case_of, Case};
+use super::table::FastMap;
+use crate::label::Label;
+use crate::span::{sort_spans, Source, Span};
+use crate::text::{Token, TokenKind};
+
+/// The mentions of one entity, for output layers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityGroup {
+    /// The id shared by the mentions' spans.
+    pub id: u32,
+    /// The label of the entity (its first mention's).
+    pub label: Label,
+    /// The longest mention's text (the first of equally long ones).
+    pub name: String,
+    /// Indices of the mentions in the span list given to [`groups`], in order.
+    pub mentions: Vec<usize>,
+}
+
+/// Lists the entity groups of a span list (spans without an `entity` id are
+/// skipped), sorted by id.
+pub fn groups(spans: &[Span<'_>]) -> Vec<EntityGroup> {
+    let mut out: Vec<EntityGroup> = Vec::new();
+    let mut at: FastMap<u32, usize> = FastMap::default();
+    for (i, span) in spans.iter().enumerate() {
+        let Some(id) = span.entity else { continue };
+        let g = *at.entry(id).or_insert_with(|| {
+            out.push(EntityGroup {
+                id,
+                label: span.label.clone(),
+                name: span.text.to_string(),
+                mentions: Vec::new(),
+            });
+            out.len() - 1
+        });
+        let group = &mut out[g];
+        if span.text.chars().count() > group.name.chars().count() {
+            group.name = span.text.to_string();
+        }
+        group.mentions.push(i);
+    }
+    out.sort_by_key(|g| g.id);
+    out
+}
+
+/// Words that may sit inside a long form without giving a letter to its acronym.
+fn is_acronym_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the" | "and" | "for" | "on" | "in" | "de" | "&" | "-" | ","
+    )
+}
+
+/// The letters of an acronym token ("JCS", "U.N." → "UN"), or `None` when the token
+/// does not look like one (2..=10 upper-case letters, periods allowed).
+fn acronym_letters(word: &str) -> Option<String> {
+    if case_of(word) != Case::Upper {
+        return None;
+    }
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    let ok = (2..=10).contains(&letters.chars().count())
+        && letters
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit());
+    ok.then_some(letters)
+}
+
+/// If the tokens ending just before `end` (exclusive) spell `letters` by their
+/// initials, returns the index of the first token of that long form.
+fn long_form_start(text: &str, tokens: &[Token], end: usize, letters: &str) -> Option<usize> {
+    let wanted: Vec<char> = letters.chars().collect();
+    let mut need = wanted.len();
+    let mut i = end;
+    while i > 0 && need > 0 {
+        i -= 1;
+        let word = tokens[i].text(text);
+        if is_acronym_filler(word) {
+            continue;
+        }
+        let first = word.chars().next()?;
+        if !first.is_uppercase() || tokens[i].kind != TokenKind::Word {
+            return None;
+        }
+        if first.to_uppercase().next() != Some(wanted[need - 1]) {
+            return None;
+        }
+        need -= 1;
+    }
+    (need == 0 && i < end).then_some(i)
+}
+
+/// Token index range of a span, found by binary search on token starts.
+fn token_range(tokens: &[Token], span: &Span<'_>) -> (usize, usize) {
+    let a = tokens.partition_point(|t| (t.start as usize) < span.start);
+    let b = tokens.partition_point(|t| (t.start as usize) < span.end);
+    (a, b.max(a))
+}
+
+struct Group {
+    label: Label,
+    score: f32,
+}
+
+/// Links the mentions in `spans` (sorted, non-overlapping entity spans of `text`),
+/// adding missed mentions and setting every span's `entity` id.
+pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
+    if spans.is_empty() && !text.contains('(') {
+        return;
+    }
+    let mut covered = vec![false; tokens.len()];
+    for s in spans.iter() {
+        let (a, b) = token_range(tokens, s);
+        covered[a..b].fill(true);
+    }
+    let before = spans.len();
+    let aliases = define_acronyms(text, tokens, spans, &mut covered);
+    if spans.len() > before {
+        sort_spans(spans);
+    }
+
+    // Group keys: the surface text (with label for non-persons) of each mention.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_text: FastMap<(&'t str, bool), usize> = FastMap::default();
+    // One token range per distinct surface, for matching missed mentions.
+    let mut surfaces: Vec<(usize, usize, usize)> = Vec::new();
+    let mut member: Vec<usize> = vec![usize::MAX; spans.len()];
+    let is_person = |s: &Span<'_>| s.label == Label::Person;
+
+    // Full person names first, so a surname met before its full name still links.
+    for (i, s) in spans.iter().enumerate() {
+        let (a, b) = token_range(tokens, s);
+        if is_person(s) && b - a >= 2 {
+            let g = *by_text.entry((s.text, true)).or_insert_with(|| {
+                groups.push(Group {
+                    label: Label::Person,
+                    score: s.score,
+                });
+                groups.len() - 1
+            });
+            member[i] = g;
+            let surname = tokens[b - 1].text(text);
+            if case_of(surname) == Case::Title {
+                by_text.entry((surname, true)).or_insert(g);
+                surfaces.push((b - 1, b, g));
+            }
+        }
+    }
+    for (i, s) in spans.iter().enumerate() {
+        if member[i] != usize::MAX {
+            continue;
+        }
+        // An acronym is grouped under its long form's text.
+        let key = aliases.get(s.text).copied().unwrap_or(s.text);
+        let g = if let Some(&g) = by_text.get(&(key, true)) {
+            g
+        } else {
+            *by_text.entry((key, is_person(s))).or_insert_with(|| {
+                groups.push(Group {
+                    label: s.label.clone(),
+                    score: s.score,
+                });
+                groups.len() - 1
+            })
+        };
+        by_text.entry((s.text, is_person(s))).or_insert(g);
+        member[i] = g;
+    }
+    for (i, s) in spans.iter().enumerate() {
+        let (a, b) = token_range(tokens, s);
+        surfaces.push((a, b, member[i]));
+    }
+    // Acronyms and long forms were given one label in define_acronyms; a mention
+    // that names a person group takes the person label.
+    for (i, s) in spans.iter_mut().enumerate() {
+        let label = &groups[member[i]].label;
+        if s.label != *label && s.label.is_entity() {
+            s.label = label.clone();
+            s.source = Source::Rule;
+        }
+    }
+
+    let linked = spans.len();
+    add_missed_mentions(
+        text,
+        tokens,
+        spans,
+        &mut member,
+        &groups,
+        surfaces,
+        &mut covered,
+    );
+
+    // Ids in order of first mention; spans were sorted before linking, so only
+    // the added mentions need merging in.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    if spans.len() > linked {
+        order.sort_by_key(|&i| (spans[i].start, std::cmp::Reverse(spans[i].end)));
+    }
+    let mut ids = vec![u32::MAX; groups.len()];
+    let mut next = 0u32;
+    for &i in &order {
+        let g = member[i];
+        if ids[g] == u32::MAX {
+            ids[g] = next;
+            next += 1;
+        }
+        spans[i].entity = Some(ids[g]);
+    }
+    if spans.len() > linked {
+        sort_spans(spans);
+    }
+}
+
+/// Finds "Long Form (ACR)" patterns, makes sure both parts are spans with one
+/// label, and returns acronym → long form texts.
+fn define_acronyms<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    spans: &mut Vec<Span<'t>>,
+    covered: &mut [bool],
+) -> FastMap<&'t str, &'t str> {
+    let mut aliases = FastMap::default();
+    for i in 1..tokens.len().saturating_sub(2) {
+        if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
+            continue;
+        }
+        let acr = tokens[i + 1];
+        let Some(letters) = acronym_letters(acr.text(text)) else {
+            continue;
+        };
+        let Some(first) = long_form_start(text, tokens, i, &letters) else {
+            continue;
+        };
+        let (long_start, long_end) = (tokens[first].start as usize, tokens[i - 1].end as usize);
+        aliases
+            .entry(acr.text(text))
+            .or_insert(&text[long_start..long_end]);
+        let find = |spans: &[Span<'_>], a: usize, b: usize| {
+            spans.iter().position(|s| s.start == a && s.end == b)
+        };
+        let long = find(spans, long_start, long_end);
+        let short = find(spans, acr.start as usize, acr.end as usize);
+        let (label, score) = match (long, short) {
+            (Some(l), _) => (spans[l].label.clone(), spans[l].score),
+            (None, Some(s)) => (spans[s].label.clone(), spans[s].score),
+            (None, None) => (Label::Org, 0.5),
+        };
+        if long.is_none() && !covered[first..i].iter().any(|&c| c) {
+            if let Ok(mut s) = Span::new(text, long_start, long_end, label.clone(), Source::Rule) {
+                s.score = score;
+                spans.push(s);
+                covered[first..i].fill(true);
+            }
+        }
+        match short {
+            Some(s) if spans[s].label != label => {
+                spans[s].label = label.clone();
+                spans[s].source = Source::Rule;
+            }
+            Some(_) => {}
+            None if !covered[i + 1] => {
+                if let Ok(mut s) = Span::new(
+                    text,
+                    acr.start as usize,
+                    acr.end as usize,
+                    label,
+                    Source::Rule,
+                ) {
+                    s.score = score;
+                    spans.push(s);
+                    covered[i + 1] = true;
+                }
+            }
+            None => {}
+        }
+    }
+    aliases
+}
+
+/// Adds spans for uncovered, capitalized occurrences of known surfaces, given as
+/// token ranges `(start, end, group)` of an occurrence already linked.
+fn add_missed_mentions<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    spans: &mut Vec<Span<'t>>,
+    member: &mut Vec<usize>,
+    groups: &[Group],
+    surfaces: Vec<(usize, usize, usize)>,
+    covered: &mut [bool],
+) {
+    let surface = |&(a, b, _): &(usize, usize, usize)| {
+        &text[tokens[a].start as usize..tokens[b - 1].end as usize]
+    };
+    // First occurrence of each capitalized surface, grouped by first word; each
+    // group sorted longest first, then by text, so the first candidate that
+    // matches is the longest and the choice does not depend on hashing.
+    let mut seen: FastMap<&str, ()> = FastMap::default();
+    let mut by_first: FastMap<&str, Vec<(usize, usize, usize)>> = FastMap::default();
+    for s in surfaces {
+        if s.1 > s.0
+            && starts_capitalized(tokens[s.0].text(text))
+            && seen.insert(surface(&s), ()).is_none()
+        {
+            by_first.entry(tokens[s.0].text(text)).or_default().push(s);
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    for candidates in by_first.values_mut() {
+        candidates.sort_by(|x, y| {
+            (y.1 - y.0)
+                .cmp(&(x.1 - x.0))
+                .then_with(|| surface(x).cmp(surface(y)))
+        });
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = tokens[i].text(text);
+        let candidates = match starts_capitalized(word) {
+            true => by_first.get(word),
+            false => None,
+        };
+        let Some(candidates) = candidates else {
+            i += 1;
+            continue;
+        };
+        let hit = candidates.iter().find(|&&(a, b, _)| {
+            let len = b - a;
+            i + len <= tokens.len()
+                && !covered[i..i + len].iter().any(|&c| c)
+                && tokens[a..b]
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| w.text(text) == t.text(text))
+                && (i + len == tokens.len() || !continues_name(text, tokens[i + len]))
+                && (i == 0 || !continues_name(text, tokens[i - 1]))
+        });
+        match hit {
+            Some(&(a, b, g)) => {
+                let end = i + (b - a);
+                let group = &groups[g];
+                if let Ok(mut s) = Span::new(
+                    text,
+                    tokens[i].start as usize,
+                    tokens[end - 1].end as usize,
+                    group.label.clone(),
+                    Source::Rule,
+                ) {
+                    s.score = group.score;
+                    spans.push(s);
+                    member.push(g);
+                    covered[i..end].fill(true);
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// True when the word starts with an upper-case letter (cheap: ASCII first).
+fn starts_capitalized(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// True when `token` is a capitalized word that would extend a name next to it
+/// ("Putin" inside "Putin Street" is not a mention of Putin).
+fn continues_name(text: &str, token: Token) -> bool {
+    token.kind == TokenKind::Word && matches!(case_of(token.text(text)), Case::Title | Case::Upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn span<'t>(text: &'t str, word: &str, nth: usize, label: Label) -> Span<'t> {
+        let start = text.match_indices(word).nth(nth).unwrap().0;
+        let mut s = Span::new(text, start, start + word.len(), label, Source::Model).unwrap();
+        s.score = 0.9;
+        s
+    }
+
+    fn linked<'t>(text: &'t str, mut spans: Vec<Span<'t>>) -> Vec<(String, Label, u32, Source)> {
+        let tokens = tokenize(text);
+        sort_spans(&mut spans);
+        link(text, &tokens, &mut spans);
+        spans
+            .iter()
+            .map(|s| {
+                (
+                    s.text.to_string(),
+                    s.label.clone(),
+                    s.entity.unwrap(),
+                    s.source,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn acronym_definitions_link_later_uses() {
+        let text = "The Joint Chiefs of Staff (JCS) met. Later the JCS said no.";
+        let got = linked(
+            text,
+            vec![span(text, "Joint Chiefs of Staff", 0, Label::Org)],
+        );
+        assert_eq!(
+            got,
+            [
+                ("Joint Chiefs of Staff".into(), Label::Org, 0, Source::Model),
+                ("JCS".into(), Label::Org, 0, Source::Rule),
+                ("JCS".into(), Label::Org, 0, Source::Rule),
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_found_without_the_tagger() {
+        let text = "the International Atomic Energy Agency (IAEA) said";
+        let got = linked(text, vec![]);
+        assert_eq!(got[0].0, "International Atomic Energy Agency");
+        assert_eq!(got[1].0, "IAEA");
+        assert_eq!((got[0].2, got[1].2), (0, 0));
+        // Initials that do not match define nothing.
+        assert!(linked("the Security Council (UNSC) met", vec![]).is_empty());
+    }
+
+    #[test]
+    fn surnames_join_full_names() {
+        let text =
+            "Volodymyr Zelenskiy met Vladimir Putin. Zelenskiy said Putin lied. Putin's aide left.";
+        let got = linked(
+            text,
+            vec![
+                span(text, "Volodymyr Zelenskiy", 0, Label::Person),
+                span(text, "Vladimir Putin", 0, Label::Person),
+                span(text, "Zelenskiy", 1, Label::Org),
+            ],
+        );
+        let got: Vec<_> = got
+            .iter()
+            .map(|(t, l, id, _)| (t.as_str(), l.clone(), *id))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Volodymyr Zelenskiy", Label::Person, 0),
+                ("Vladimir Putin", Label::Person, 1),
+                ("Zelenskiy", Label::Person, 0),
+                ("Putin", Label::Person, 1),
+                ("Putin", Label::Person, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn same_text_same_label_shares_an_id_and_groups_list_them() {
+        let text = "Reuters reported. Kyiv said Reuters was wrong about Kyiv.";
+        let mut spans = vec![
+            span(text, "Reuters", 0, Label::Org),
+            span(text, "Kyiv", 0, Label::Gpe),
+        ];
+        let tokens = tokenize(text);
+        link(text, &tokens, &mut spans);
+        let ids: Vec<_> = spans.iter().map(|s| (s.text, s.entity.unwrap())).collect();
+        assert_eq!(
+            ids,
+            [("Reuters", 0), ("Kyiv", 1), ("Reuters", 0), ("Kyiv", 1)]
+        );
+        let g = groups(&spans);
+        assert_eq!(g.len(), 2);
+        assert_eq!(
+            (g[0].name.as_str(), g[0].mentions.clone()),
+            ("Reuters", vec![0, 2])
+        );
+        assert_eq!(g[1].label, Label::Gpe);
+    }
+
+    #[test]
+    fn names_inside_longer_names_are_not_linked() {
+        let text = "Vladimir Putin spoke. Putin Street was closed.";
+        let got = linked(text, vec![span(text, "Vladimir Putin", 0, Label::Person)]);
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(linked("", vec![]).is_empty());
+        assert!(linked("( ) (", vec![]).is_empty());
+        assert!(groups(&[]).is_empty());
+    }
+}

@@ -1,0 +1,556 @@
+//! Span repairs for mistakes a linear model with a ±2 window keeps making, each a
+//! general convention of OntoNotes-style annotation rather than a fix for a word:
+//!
+//! - no span crosses a possessive: "India's Ministry of External Affairs" is GPE
+//!   "India" and ORG "Ministry of External Affairs";
+//! - a coordination of places or nationalities is several spans: "Egypt and
+//!   Qatar" is two GPEs;
+//! - a title inside a span separates an organization from a person: "U.N.
+//!   Secretary-General Antonio Guterres" is ORG "U.N." and PERSON "Antonio Guterres";
+//! - a place or nationality that is part of a longer gazetteer entry takes the whole
+//!   entry: "Korean" after "North" becomes "North Korean";
+//! - no span starts with a lower-case word ("western Kursk" is "Kursk") unless the
+//!   whole span is lower case (chat text);
+//! - a place or nationality coordinated with a span of the same kind is one too:
+//!   "Ukrainian and Western assessments";
+//! - a dateline opens with a place in capitals: "SEOUL (Reuters) -".
+//!
+//! Works on token-index spans of one sentence, sorted and non-overlapping, and
+//! keeps them so.
+
+use super::features::{case_of, lower_into_hash, Case};
+use super::gazetteer::{bit, Category, Gazetteer};
+use super::model::LABELS;
+use super::tagger::TokenSpan;
+use super::titles::{is_possessive, title_len};
+use crate::label::Label;
+use crate::text::Token;
+
+const GPE: u16 =
+    1 << Category::Country as u16 | 1 << Category::City as u16 | 1 << Category::Region as u16;
+
+fn label_index(label: &Label) -> usize {
+    LABELS
+        .iter()
+        .position(|l| l == label)
+        .expect("an entity label")
+}
+
+/// Gazetteer categories of a phrase of up to 12 tokens (longer: none).
+fn categories(text: &str, tokens: &[Token], gaz: &Gazetteer) -> u16 {
+    let mut lowers = [0u64; 12];
+    if tokens.len() > lowers.len() {
+        return 0;
+    }
+    for (l, t) in lowers.iter_mut().zip(tokens) {
+        *l = lower_into_hash(t.text(text));
+    }
+    gaz.categories_of(&lowers[..tokens.len()])
+}
+
+/// Applies every repair to the spans of one sentence (token indices into `tokens`).
+pub fn repair(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    let mut out = Vec::with_capacity(spans.len() + 2);
+    if let Some(d) = dateline(text, tokens, sentence.clone(), gaz) {
+        if spans.first().is_none_or(|s| s.start >= d.end) {
+            out.push(d);
+        }
+    }
+    for &s in spans.iter() {
+        let mut s = s;
+        let capitalized = tokens[s.start..s.end]
+            .iter()
+            .any(|t| case_of(t.text(text)) != Case::Lower);
+        // Only a free-standing word: "al" in "al-Qaida" is part of the name.
+        while capitalized
+            && s.end - s.start > 1
+            && case_of(tokens[s.start].text(text)) == Case::Lower
+            && tokens[s.start].end < tokens[s.start + 1].start
+        {
+            s.start += 1;
+        }
+        split(text, tokens, s, gaz, &mut out);
+    }
+    coordinate(text, tokens, sentence.clone(), &mut out, gaz);
+    closed_class_norp(text, tokens, sentence, &mut out, gaz);
+    let gpe = label_index(&Label::Gpe);
+    let norp = label_index(&Label::Norp);
+    for k in 0..out.len() {
+        let s = out[k];
+        let class = if s.label == gpe {
+            GPE
+        } else if s.label == norp {
+            bit(Category::Norp)
+        } else {
+            continue;
+        };
+        let lo = if k > 0 { out[k - 1].end } else { 0 };
+        let hi = out.get(k + 1).map_or(tokens.len(), |n| n.start);
+        // The longest entry of the same class that contains the span, up to three
+        // capitalized words wider in all.
+        let capital = |i: usize| i >= lo && i < hi && case_of(tokens[i].text(text)) != Case::Lower;
+        let mut left = 0;
+        while left < 3 && s.start > left && capital(s.start - left - 1) {
+            left += 1;
+        }
+        let mut right = 0;
+        while right < 3 && capital(s.end + right) {
+            right += 1;
+        }
+        'widen: for extra in (1..=3).rev() {
+            for l in 0..=extra.min(left) {
+                let r = extra - l;
+                if r > right {
+                    continue;
+                }
+                let (a, b) = (s.start - l, s.end + r);
+                if categories(text, &tokens[a..b], gaz) & class != 0 {
+                    out[k].start = a;
+                    out[k].end = b;
+                    break 'widen;
+                }
+            }
+        }
+    }
+    *spans = out;
+}
+
+/// "SEOUL (Reuters) -", "KYIV, Jan 24 -": an upper-case place opening a sentence
+/// and followed by a parenthesis, comma or dash.
+fn dateline(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    gaz: &Gazetteer,
+) -> Option<TokenSpan> {
+    let first = sentence.start;
+    for len in (1..=3).rev() {
+        let end = first + len;
+        if end >= sentence.end {
+            continue;
+        }
+        let words = &tokens[first..end];
+        if !words.iter().all(|t| case_of(t.text(text)) == Case::Upper)
+            || !matches!(tokens[end].text(text), "(" | "," | "-" | "—" | "–")
+        {
+            continue;
+        }
+        if categories(text, words, gaz) & GPE != 0 {
+            return Some(TokenSpan {
+                start: first,
+                end,
+                label: label_index(&Label::Gpe),
+                margin: f32::INFINITY,
+            });
+        }
+    }
+    None
+}
+
+/// Adds places and nationalities coordinated with a span of the same kind.
+fn coordinate(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    let gpe = label_index(&Label::Gpe);
+    let norp = label_index(&Label::Norp);
+    let mut added = Vec::new();
+    for (k, s) in spans.iter().enumerate() {
+        let class = match s.label {
+            l if l == gpe => GPE,
+            l if l == norp => bit(Category::Norp),
+            _ => continue,
+        };
+        let lo = if k > 0 {
+            spans[k - 1].end
+        } else {
+            sentence.start
+        };
+        let hi = spans.get(k + 1).map_or(sentence.end, |n| n.start);
+        // "S and X" / "S, X": X after the span.
+        if s.end + 1 < hi && joins(text, tokens, s.end) {
+            let a = s.end + 1;
+            for len in (1..=3).rev() {
+                let b = a + len;
+                if b <= hi && candidate(text, &tokens[a..b], class, gaz) {
+                    added.push(TokenSpan {
+                        start: a,
+                        end: b,
+                        ..*s
+                    });
+                    break;
+                }
+            }
+        }
+        // "X and S": X before the span.
+        if s.start >= lo + 2
+            && joins(text, tokens, s.start - 1)
+            && tokens[s.start - 1].text(text) != ","
+        {
+            let b = s.start - 1;
+            for len in (1..=3).rev() {
+                if b >= lo + len && candidate(text, &tokens[b - len..b], class, gaz) {
+                    added.push(TokenSpan {
+                        start: b - len,
+                        end: b,
+                        ..*s
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // Two additions may claim the same words; keep the first.
+    let mut end = 0;
+    spans.retain(|s| {
+        let keep = s.start >= end;
+        if keep {
+            end = s.end;
+        }
+        keep
+    });
+}
+
+/// True when token `j` joins two coordinated names: "and", "or", a comma, or a
+/// hyphen written flush between words ("Russia-Ukraine").
+fn joins(text: &str, tokens: &[Token], j: usize) -> bool {
+    match tokens[j].text(text) {
+        "and" | "or" | "," => true,
+        "-" => {
+            j > 0
+                && j + 1 < tokens.len()
+                && tokens[j - 1].end == tokens[j].start
+                && tokens[j].end == tokens[j + 1].start
+        }
+        _ => false,
+    }
+}
+
+/// Nationalities and religious or political groups are a closed class: a
+/// capitalized plural gazetteer entry the model left untagged ("Democrats",
+/// "Muslims") or called a person is NORP, except at the start of a sentence, where
+/// capitals say nothing. Adjectives ("Islamic", "European") are left to the model:
+/// they often begin organization names it has already weighed.
+fn closed_class_norp(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    let norp = label_index(&Label::Norp);
+    let person = label_index(&Label::Person);
+    let class = bit(Category::Norp);
+    for s in spans.iter_mut() {
+        if s.label == person && candidate(text, &tokens[s.start..s.end], class, gaz) {
+            s.label = norp;
+        }
+    }
+    let mut added = Vec::new();
+    let mut next = 0;
+    let mut i = sentence.start + 1;
+    while i < sentence.end {
+        while next < spans.len() && spans[next].end <= i {
+            next += 1;
+        }
+        let free_until = spans.get(next).map_or(sentence.end, |s| s.start);
+        if i < free_until && case_of(tokens[i].text(text)) == Case::Title {
+            let longest = (1..=3).rev().find(|&len| {
+                i + len <= free_until
+                    && tokens[i + len - 1].text(text).ends_with('s')
+                    && candidate(text, &tokens[i..i + len], class, gaz)
+            });
+            if let Some(len) = longest {
+                added.push(TokenSpan {
+                    start: i,
+                    end: i + len,
+                    label: norp,
+                    margin: 0.0,
+                });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
+/// Capitalized words forming one gazetteer entry of `class`.
+fn candidate(text: &str, words: &[Token], class: u16, gaz: &Gazetteer) -> bool {
+    words
+        .iter()
+        .all(|t| matches!(case_of(t.text(text)), Case::Title | Case::Upper))
+        && categories(text, words, gaz) & class != 0
+}
+
+/// Splits one span at possessives, coordinations and inner titles, pushing the parts.
+fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut Vec<TokenSpan>) {
+    let words = &tokens[s.start..s.end];
+    let part = |a: usize, b: usize, label: usize| TokenSpan {
+        start: s.start + a,
+        end: s.start + b,
+        label,
+        margin: s.margin,
+    };
+    // A possessive inside: the owner is a span of its own.
+    if let Some(k) = words.iter().position(|t| is_possessive(t.text(text))) {
+        if k > 0 && k + 1 < words.len() {
+            let owner = if categories(text, &words[..k], gaz) & GPE != 0 {
+                label_index(&Label::Gpe)
+            } else {
+                s.label
+            };
+            out.push(part(0, k, owner));
+            split(text, tokens, part(k + 1, words.len(), s.label), gaz, out);
+            return;
+        }
+    }
+    // "Egypt and Qatar", "British, French and German".
+    let joints: Vec<usize> = (0..words.len())
+        .filter(|&i| matches!(words[i].text(text), "and" | ","))
+        .collect();
+    if !joints.is_empty() {
+        let mut parts = Vec::new();
+        let mut a = 0;
+        for &j in joints.iter().chain(std::iter::once(&words.len())) {
+            if j > a {
+                parts.push((a, j));
+            }
+            a = j + 1;
+        }
+        for (class, label) in [(GPE, Label::Gpe), (bit(Category::Norp), Label::Norp)] {
+            if parts.len() >= 2
+                && parts
+                    .iter()
+                    .all(|&(a, b)| categories(text, &words[a..b], gaz) & class != 0)
+            {
+                let l = label_index(&label);
+                out.extend(parts.iter().map(|&(a, b)| part(a, b, l)));
+                return;
+            }
+        }
+    }
+    // A title inside a non-person span followed by a name.
+    let person = label_index(&Label::Person);
+    if s.label != person {
+        for k in 1..words.len() {
+            if case_of(words[k].text(text)) != Case::Title {
+                continue;
+            }
+            let t = title_len(text, &words[k..], gaz);
+            let name = k + t;
+            if t > 0
+                && words.len() - name >= 2
+                && words[name..]
+                    .iter()
+                    .all(|w| case_of(w.text(text)) == Case::Title)
+            {
+                out.push(part(0, k, s.label));
+                out.push(part(name, words.len(), person));
+                return;
+            }
+            // "Senate Majority Leader": a title closing the span right after a
+            // capitalized name word is a role, not part of the organization.
+            if t > 0 && name == words.len() && case_of(words[k - 1].text(text)) != Case::Lower {
+                out.push(part(0, k, s.label));
+                return;
+            }
+        }
+    }
+    out.push(s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    /// Repairs one span covering `phrase` inside `sentence` labelled `label`.
+    fn repaired(sentence: &str, phrase: &str, label: Label) -> Vec<(String, Label)> {
+        let tokens = tokenize(sentence);
+        let start = sentence.find(phrase).unwrap();
+        let a = tokens
+            .iter()
+            .position(|t| t.start as usize == start)
+            .unwrap();
+        let b = tokens
+            .iter()
+            .position(|t| t.end as usize == start + phrase.len())
+            .unwrap()
+            + 1;
+        let mut spans = vec![TokenSpan {
+            start: a,
+            end: b,
+            label: label_index(&label),
+            margin: 1.0,
+        }];
+        repair(
+            sentence,
+            &tokens,
+            0..tokens.len(),
+            &mut spans,
+            Gazetteer::embedded(),
+        );
+        spans
+            .iter()
+            .map(|s| {
+                (
+                    sentence[tokens[s.start].start as usize..tokens[s.end - 1].end as usize]
+                        .to_string(),
+                    LABELS[s.label].clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn possessives_split_owner_from_owned() {
+        let s = "India's Ministry of External Affairs said";
+        assert_eq!(
+            repaired(s, "India's Ministry of External Affairs", Label::Org),
+            [
+                ("India".into(), Label::Gpe),
+                ("Ministry of External Affairs".into(), Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_places_split() {
+        let s = "mediators from Egypt and Qatar pressed";
+        assert_eq!(
+            repaired(s, "Egypt and Qatar", Label::Org),
+            [("Egypt".into(), Label::Gpe), ("Qatar".into(), Label::Gpe)]
+        );
+        // Organizations with "and" in their names stay whole.
+        let s = "the Food and Drug Administration said";
+        assert_eq!(
+            repaired(s, "Food and Drug Administration", Label::Org).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn titles_inside_spans_separate_people() {
+        let s = "U.N. Secretary-General Antonio Guterres called";
+        assert_eq!(
+            repaired(s, "U.N. Secretary-General Antonio Guterres", Label::Org),
+            [
+                ("U.N.".into(), Label::Org),
+                ("Antonio Guterres".into(), Label::Person)
+            ]
+        );
+        let s = "the Office of the President said";
+        assert_eq!(repaired(s, "Office of the President", Label::Org).len(), 1);
+    }
+
+    #[test]
+    fn leading_lower_case_words_come_off() {
+        let s = "in Russia's western Kursk region";
+        assert_eq!(
+            repaired(s, "western Kursk", Label::Loc),
+            [("Kursk".into(), Label::Loc)]
+        );
+        let s = "the al-Qaida network";
+        assert_eq!(
+            repaired(s, "al-Qaida", Label::Org),
+            [("al-Qaida".into(), Label::Org)]
+        );
+        let s = "i live in new york";
+        assert_eq!(
+            repaired(s, "new york", Label::Gpe),
+            [("new york".into(), Label::Gpe)]
+        );
+    }
+
+    #[test]
+    fn coordination_and_datelines_add_spans() {
+        let s = "SEOUL (Reuters) - according to Ukrainian and Western assessments";
+        assert_eq!(
+            repaired(s, "Ukrainian", Label::Norp),
+            [
+                ("SEOUL".into(), Label::Gpe),
+                ("Ukrainian".into(), Label::Norp),
+                ("Western".into(), Label::Norp)
+            ]
+        );
+        let s = "the Russia-Ukraine war";
+        assert_eq!(
+            repaired(s, "Russia", Label::Gpe),
+            [
+                ("Russia".into(), Label::Gpe),
+                ("Ukraine".into(), Label::Gpe)
+            ]
+        );
+        let s = "talks between France and Germany";
+        assert_eq!(
+            repaired(s, "Germany", Label::Gpe),
+            [
+                ("France".into(), Label::Gpe),
+                ("Germany".into(), Label::Gpe)
+            ]
+        );
+        // Not a dateline without the punctuation after it.
+        let s = "PARIS HILTON arrived";
+        assert!(repaired(s, "HILTON", Label::Person)
+            .iter()
+            .all(|(t, _)| t != "PARIS"));
+    }
+
+    #[test]
+    fn roles_and_closed_class_groups() {
+        let s = "Senate Majority Leader John Thune said";
+        assert_eq!(
+            repaired(s, "Senate Majority Leader", Label::Org),
+            [("Senate".into(), Label::Org)]
+        );
+        let s = "the Office of the President said";
+        assert_eq!(repaired(s, "Office of the President", Label::Org).len(), 1);
+        let s = "while Democrats warned that Republicans split";
+        assert_eq!(
+            repaired(s, "Democrats", Label::Person),
+            [
+                ("Democrats".into(), Label::Norp),
+                ("Republicans".into(), Label::Norp)
+            ]
+        );
+    }
+
+    #[test]
+    fn gazetteer_entries_widen_spans() {
+        let s = "North Korean troops";
+        assert_eq!(
+            repaired(s, "Korean", Label::Norp),
+            [("North Korean".into(), Label::Norp)]
+        );
+        let s = "in New York";
+        assert_eq!(
+            repaired(s, "York", Label::Gpe),
+            [("New York".into(), Label::Gpe)]
+        );
+        // Lower-case words are never taken in.
+        let s = "the north Korean border";
+        assert_eq!(
+            repaired(s, "Korean", Label::Norp),
+            [("Korean".into(), Label::Norp)]
+        );
+    }
+}
