@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import {
   launchBrowser, newPage, openAnnotator, annotate, clearHighlights, highlights, moveTo, textReady, artifacts, REUTERS,
 } from './harness.mjs';
-import { dist, ensureDist, sliceIn } from './extension-harness.mjs';
+import { dist, ensureDist, sliceIn, engineSpans } from './extension-harness.mjs';
 
 let browser;
 let folder;
@@ -48,9 +48,12 @@ test('from file://, offline, with no request leaving: annotate, correct, reload,
   });
   const url = pathToFileURL(path.join(folder, 'lede.html')).href;
   await openAnnotator(page, url);
-  assert.match(await page.locator('#version').textContent(), /^v\d/, 'the engine started');
+  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor(); // the engine started
 
   await annotate(page, REUTERS);
+  // First what the engine finds (the same wasm, run in Node), then the test's own corrections.
+  const found = await highlights(page);
+  assert.deepEqual(found, await engineSpans(REUTERS, { today: await page.evaluate(() => new Date().toLocaleDateString('sv')) }));
   await clearHighlights(page);
   await moveTo(page, 'South');
   await page.keyboard.press('Shift+ArrowRight');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {
   startServer, launchBrowser, newPage, openAnnotator, annotate, clearHighlights, highlights, moveTo, artifacts, REUTERS,
 } from './harness.mjs';
-import { dist, ensureDist, sliceIn } from './extension-harness.mjs';
+import { dist, ensureDist, sliceIn, engineSpans } from './extension-harness.mjs';
 
 const BASE = '/tools/lede/';
 let server;
@@ -45,6 +45,9 @@ test('served from a sub-path, the site loads only from under it and annotates, e
   for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'"]) assert.ok(csp.includes(directive), directive);
 
   await annotate(page, REUTERS);
+  // First what the engine finds (the same wasm, run in Node), then the test's own corrections.
+  const found = await highlights(page);
+  assert.deepEqual(found, await engineSpans(REUTERS, { today: await page.evaluate(() => new Date().toLocaleDateString('sv')) }));
   await clearHighlights(page);
   await moveTo(page, 'Pyongyang');
   await page.keyboard.press('3');

@@ -184,10 +184,21 @@ export async function clearPanel(page, frame) {
  * @returns {Promise<Set<string>>}
  */
 export async function engineLabels(text) {
+  return new Set((await engineSpans(text)).map(([, label]) => label));
+}
+
+/**
+ * The engine's spans on `text` as [text, label], in order (run in Node on the
+ * wasm the pages ship): what a page must show before anyone corrects it.
+ * @param {string} text
+ * @param {object} [options] annotate options (refDate, today)
+ * @returns {Promise<[string, string][]>}
+ */
+export async function engineSpans(text, options = {}) {
   const glue = await import(path.join(repo, 'pkg', 'lede.js'));
   glue.initSync({ module: fs.readFileSync(path.join(repo, 'pkg', 'lede_bg.wasm')) });
-  const flat = glue.annotateFlat(text, {});
-  return new Set([...flat.spanLabels].map((i) => flat.labels[i]));
+  const flat = glue.annotateFlat(text, options);
+  return [...flat.spanLabels].map((label, i) => [text.slice(flat.spans[2 * i], flat.spans[2 * i + 1]), flat.labels[label]]);
 }
 
 /**
