@@ -10,13 +10,16 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW := target/$(WASM_TARGET)/release/lede.wasm
 WASM_OUT := pkg/lede_bg.wasm
-# -Oz was measured smaller and no slower than -O3 for this module (see README "Performance").
+# Measured by bench/wasm-variants.sh (README "Performance"): with rustc opt-level 3 + LTO,
+# -Oz and -O3 give the same size (76.6 vs 76.7 kB gzip) and speeds within this shared
+# machine's noise; no wasm-opt is 15% bigger; opt-level "z" saves 3% but halves speed,
+# and "s" is no smaller gzipped. So: opt-level 3, LTO, one codegen unit, -Oz.
 WASM_OPT_FLAGS ?= -Oz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUST_SOURCES := $(shell find src -name '*.rs') $(wildcard model/*) Cargo.toml Cargo.lock
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help serve test test-rust test-wasm e2e wasm dist bench deps deps-rust deps-node deps-browser clean
+.PHONY: help serve test test-rust test-wasm e2e wasm dist bench bench-corpus deps deps-rust deps-node deps-browser clean
 
 help: ## list the targets
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
@@ -57,6 +60,34 @@ $(WASM_OUT): $(RUST_SOURCES) | deps-rust deps-node
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue $(WASM_OUT) -o $(WASM_OUT)
 	@ls -l $(WASM_OUT) | awk '{print "    pkg/lede_bg.wasm: " $$5 " bytes"}'
 
+# Benchmarks (issue 7; not part of `make test`). Each step writes
+# bench/corpus/results-*.json; bench/report.mjs gathers them into bench/results.json
+# and prints the tables. The corpus is built from ../shared/data (LEDE_DATA=… to
+# override) by bench/corpus.mjs, which documents exactly what it takes. Numbers are
+# only as quiet as the machine: the load average is printed first and recorded.
+bench: wasm deps-node deps-browser bench-corpus ## benchmarks vs the peers (Node, Chromium), native, size, cold start, memory -> bench/results.json
+	@echo "==> load average $$(cut -d' ' -f1-3 /proc/loadavg) on $$(nproc) cores"
+	@echo "==> cargo bench --bench pipeline (criterion: stages over bench/corpus)"
+	cargo bench --quiet --bench pipeline
+	@echo "==> native CLI throughput on bench/corpus/big.jsonl"
+	cargo build --quiet --release --bin lede
+	node bench/native.mjs
+	@echo "==> sizes"
+	node bench/sizes.mjs
+	@echo "==> Node: lede (pkg/) vs compromise, compromise-dates, wink-nlp, chrono-node"
+	node --expose-gc bench/node.mjs
+	node --expose-gc bench/memory-node.mjs
+	@echo "==> headless Chromium: the same, cold start, memory"
+	node bench/browser.mjs
+	node bench/report.mjs
+
+bench-corpus: bench/corpus/big.jsonl
+
+# big.jsonl is written last, so its presence means the whole corpus is there.
+bench/corpus/big.jsonl: bench/corpus.mjs
+	@echo "==> building the benchmark corpus (bench/corpus.mjs --big)"
+	node bench/corpus.mjs --big
+
 deps: deps-rust deps-node deps-browser ## install every tool the targets need
 
 deps-rust:
@@ -69,7 +100,7 @@ deps-rust:
 deps-node: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@echo "==> npm ci (playwright-core, binaryen)"
+	@echo "==> npm ci (playwright-core, binaryen, the benchmark peers)"
 	npm ci --no-audit --no-fund
 	@touch $@
 

@@ -74,7 +74,8 @@ pub fn annotate<'t>(text: &'t str, options: &Options) -> Result<Document<'t>, An
     } else {
         Vec::new()
     };
-    let spans = merge_layers(value_spans, entity_spans);
+    let mut spans = merge_layers(value_spans, entity_spans);
+    entities::renumber(&mut spans);
     Ok(Document {
         text,
         ref_date,
@@ -97,7 +98,7 @@ fn resolve_ref_date(
             found_at: None,
         };
     }
-    if let Some(found) = values::detect_ref_date(text, tokens, sentences) {
+    if let Some(found) = values::detect_ref_date_near(text, tokens, sentences, options.today) {
         return found;
     }
     match options.today {

@@ -93,6 +93,23 @@ fn annotates_stdin_with_the_documented_schema() {
         .collect();
     assert_eq!(sentences.len(), 2);
     assert!(sentences[0].starts_with("SEOUL (Reuters) - South Korea's military said on Friday"));
+    // Entity groups list every mention of an entity by span index.
+    let spans = doc["spans"].as_array().unwrap();
+    let russia = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Russia")
+        .expect("Russia is an entity");
+    let mentions = russia["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 2);
+    for m in mentions {
+        let span = &spans[m.as_u64().unwrap() as usize];
+        assert_eq!(
+            (span["text"].as_str(), &span["entity"]),
+            (Some("Russia"), &russia["id"])
+        );
+    }
 }
 
 #[test]

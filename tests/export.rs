@@ -27,12 +27,14 @@ fn fixture_spans() -> Vec<FixtureSpan> {
     });
     let money = Value::Money {
         amount: 3.5e9,
+        to: None,
         currency: "USD".into(),
         per: None,
         modifier: Some(Mod::Approx),
     };
     let percent = Value::Percent {
         number: 7.6,
+        to: None,
         modifier: None,
     };
     let custom = |name: &str| Label::Custom(name.into());

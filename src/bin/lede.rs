@@ -14,6 +14,8 @@ mod annotate;
 mod cli;
 #[path = "lede/eval_ner.rs"]
 mod eval_ner;
+#[path = "lede/eval_values.rs"]
+mod eval_values;
 #[path = "lede/export.rs"]
 mod export;
 #[path = "lede/import.rs"]
@@ -33,6 +35,7 @@ Usage:
   lede export --format F [FILE|-]      write a lede JSON document as F (brat, CoNLL, …)
   lede import FILE [--txt FILE]        read lede JSON, Prodigy JSONL or brat back
   lede eval ner --gold FILE --map MAP  entity P/R/F1 against a gold corpus
+  lede eval values --spec FILE         numbers and dates against Recognizers-Text cases
   lede train [options]                 rebuild the entity model (model/ner.bin)
   lede help                            this text
   lede --version                       print the version
@@ -69,7 +72,11 @@ fn dispatch() -> Result<(), CliError> {
         "annotate" => annotate::run(parser),
         "export" => export::run(parser),
         "import" => import::run(parser),
-        "eval" => eval_ner::run(parser),
+        // `lede eval ner …`, `lede eval values …`: each reads its own word.
+        "eval" => match parser.raw_args().map_err(CliError::usage)?.peek() {
+            Some(w) if w == "values" => eval_values::run(parser),
+            _ => eval_ner::run(parser),
+        },
         "train" => train::run(parser),
         "help" => {
             println!("{USAGE}");

@@ -58,6 +58,18 @@ pub fn groups(spans: &[Span<'_>]) -> Vec<EntityGroup> {
     out
 }
 
+/// Renumbers entity ids 0, 1, 2… in order of first mention, so ids stay dense
+/// after a later stage (merging with value spans) dropped some mentions.
+pub fn renumber(spans: &mut [Span<'_>]) {
+    let mut new_ids: FastMap<u32, u32> = FastMap::default();
+    for span in spans.iter_mut() {
+        if let Some(old) = span.entity {
+            let next = new_ids.len() as u32;
+            span.entity = Some(*new_ids.entry(old).or_insert(next));
+        }
+    }
+}
+
 /// Words that may sit inside a long form without giving a letter to its acronym.
 fn is_acronym_filler(word: &str) -> bool {
     matches!(
@@ -399,6 +411,27 @@ mod tests {
         let mut s = Span::new(text, start, start + word.len(), label, Source::Model).unwrap();
         s.score = 0.9;
         s
+    }
+
+    #[test]
+    fn renumber_makes_ids_dense_in_order_of_first_mention() {
+        let text = "Kyiv and Lviv and Kyiv";
+        let mut spans = vec![
+            span(text, "Kyiv", 0, Label::Gpe),
+            span(text, "Lviv", 0, Label::Gpe),
+            span(text, "Kyiv", 1, Label::Gpe),
+        ];
+        for (s, id) in spans.iter_mut().zip([7, 3, 7]) {
+            s.entity = Some(id);
+        }
+        renumber(&mut spans);
+        let ids: Vec<_> = spans.iter().map(|s| s.entity).collect();
+        assert_eq!(ids, [Some(0), Some(1), Some(0)]);
+        let g = groups(&spans);
+        assert_eq!(
+            (g[0].name.as_str(), g[0].mentions.clone()),
+            ("Kyiv", vec![0, 2])
+        );
     }
 
     fn linked<'t>(text: &'t str, mut spans: Vec<Span<'t>>) -> Vec<(String, Label, u32, Source)> {

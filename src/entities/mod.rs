@@ -23,7 +23,7 @@ pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
-pub use link::{groups, EntityGroup};
+pub use link::{groups, renumber, EntityGroup};
 pub use tagger::{Tagger, TokenSpan};
 
 use crate::span::Span;

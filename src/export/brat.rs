@@ -402,6 +402,7 @@ fn value_from_timex(label: &Label, timex: &str) -> Option<Value> {
         Label::Time => Some(Value::Time(time())),
         Label::Duration => Some(Value::Duration {
             timex: timex.to_string(),
+            to: None,
             modifier: None,
         }),
         Label::Set => Some(Value::Set {

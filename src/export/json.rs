@@ -50,6 +50,23 @@ pub struct DocumentRecord<'a> {
     /// Spans sorted by start.
     #[serde(borrow)]
     pub spans: Vec<SpanRecord<'a>>,
+    /// The entities the spans mention, one group per `entity` id (absent in
+    /// documents written before groups existed).
+    #[serde(default)]
+    pub entities: Vec<EntityRecord>,
+}
+
+/// One entity: the spans (by index into `spans`) that mention it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// The id the mentions' spans carry in `entity`.
+    pub id: u32,
+    /// The entity's label.
+    pub label: Label,
+    /// Its longest mention.
+    pub name: String,
+    /// Indices into `spans`, in text order.
+    pub mentions: Vec<usize>,
 }
 
 /// One token.
@@ -159,6 +176,15 @@ impl<'a> DocumentRecord<'a> {
             tokens,
             sentences,
             spans,
+            entities: crate::entities::groups(&doc.spans)
+                .into_iter()
+                .map(|g| EntityRecord {
+                    id: g.id,
+                    label: g.label,
+                    name: g.name,
+                    mentions: g.mentions,
+                })
+                .collect(),
         }
     }
 
@@ -191,6 +217,7 @@ impl<'a> DocumentRecord<'a> {
                     ..s
                 })
                 .collect(),
+            entities: self.entities,
         }
     }
 }

@@ -212,6 +212,7 @@ mod tests {
             Span::new(TEXT, at("3.5"), at("3.5") + 4, Label::Percent, Source::Rule).unwrap();
         pct.value = Some(Value::Percent {
             number: 3.5,
+            to: None,
             modifier: None,
         });
         doc.spans = vec![

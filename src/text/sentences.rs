@@ -50,9 +50,15 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         nesting.update(text, tokens, i);
         let Some(next) = tokens.get(i + 1) else { break };
         let gap = &text[tok.end as usize..next.start as usize];
-        let newlines = gap.matches('\n').count()
-            + gap.matches(['\u{2028}', '\u{2029}']).count()
-            + usize::from(gap.contains('\r') && !gap.contains('\n'));
+        // Most gaps are one space or none; counting line breaks in them with three
+        // string searches was a fifth of the splitter's instructions (callgrind).
+        let newlines = if gap.is_empty() || gap == " " {
+            0
+        } else {
+            gap.matches('\n').count()
+                + gap.matches(['\u{2028}', '\u{2029}']).count()
+                + usize::from(gap.contains('\r') && !gap.contains('\n'))
+        };
 
         let mut boundary_after = None;
         if newlines >= 2 {
@@ -152,6 +158,11 @@ impl Nesting {
     }
 
     fn update(&mut self, text: &str, tokens: &[Token], i: usize) {
+        // Quotes and brackets are all `Punct` tokens; skipping the string match for
+        // words and numbers halved this function's cost (callgrind).
+        if tokens[i].kind != TokenKind::Punct {
+            return;
+        }
         match tokens[i].text(text) {
             "\"" => {
                 // A straight quote glued to a word on its left closes, one glued on

@@ -84,10 +84,50 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let mut chunker = Chunker::default();
     let mut pos = 0;
     while let Some((start, end)) = next_chunk(text, pos) {
-        let next_word = next_word_on_line(text, end);
-        chunker.split(text, start, end, next_word, tokens);
         pos = end;
+        if split_plain_word(text, start, end, tokens) {
+            continue;
+        }
+        // Only a period consults the next word (is it an abbreviation?), so look it up
+        // only then: scanning ahead for every chunk cost 13% of tokenizing (callgrind).
+        let next_word = if text.as_bytes()[start..end].contains(&b'.') {
+            next_word_on_line(text, end)
+        } else {
+            None
+        };
+        chunker.split(text, start, end, next_word, tokens);
     }
+}
+
+/// The common case, taken without the general machinery: a chunk of ASCII letters,
+/// optionally followed by one `,` `;` or `:`, is a word (plus that punctuation
+/// token). The general rules give exactly the same tokens (tested below), but build
+/// one grapheme unit per byte and try URL, e-mail and clitic rules first. Measured
+/// on the benchmark corpus (bench/README.md): 89% of chunks take this path, and
+/// tokenizing costs 2.6x fewer instructions (callgrind) than before it.
+fn split_plain_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> bool {
+    let bytes = &text.as_bytes()[start..end];
+    let (last, word) = bytes.split_last().expect("chunks are non-empty");
+    let punct = matches!(last, b',' | b';' | b':');
+    let letters = if punct { word } else { bytes };
+    if letters.is_empty() || !letters.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    // Offsets fit u32: `tokenize_into` checked the text's length.
+    let word_end = (start + letters.len()) as u32;
+    out.push(Token {
+        start: start as u32,
+        end: word_end,
+        kind: TokenKind::Word,
+    });
+    if punct {
+        out.push(Token {
+            start: word_end,
+            end: end as u32,
+            kind: TokenKind::Punct,
+        });
+    }
+    true
 }
 
 /// Returns true for characters that separate tokens: Unicode whitespace, the
@@ -707,6 +747,56 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    /// The tokens the general rules give for one chunk, bypassing the fast path.
+    fn general(chunk: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        Chunker::default().split(chunk, 0, chunk.len(), None, &mut out);
+        out
+    }
+
+    #[test]
+    fn plain_word_fast_path_agrees_with_the_general_rules() {
+        for chunk in [
+            "said", "said,", "Kyiv;", "a:", "I", "x,", "www", "http:", "ab",
+        ] {
+            let mut fast = Vec::new();
+            assert!(
+                split_plain_word(chunk, 0, chunk.len(), &mut fast),
+                "{chunk}"
+            );
+            assert_eq!(fast, general(chunk), "{chunk}");
+        }
+        for chunk in [
+            ",", "said.", "don't", "US$5", "a,b", "é", "3bn", "said,,", "x@y",
+        ] {
+            assert!(
+                !split_plain_word(chunk, 0, chunk.len(), &mut Vec::new()),
+                "{chunk}"
+            );
+        }
+        // Every word of up to 3 letters the clitic, unit, dollar-prefix and URL rules
+        // look at, with each punctuation the fast path takes.
+        let letters = [
+            "a", "d", "l", "m", "n", "r", "s", "t", "v", "w", "I", "S", "U", "D", "h",
+        ];
+        let mut words: Vec<String> = letters.iter().map(|l| l.to_string()).collect();
+        for _ in 0..2 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        for word in &words {
+            for punct in ["", ",", ";", ":"] {
+                let chunk = format!("{word}{punct}");
+                let mut fast = Vec::new();
+                assert!(split_plain_word(&chunk, 0, chunk.len(), &mut fast));
+                assert_eq!(fast, general(&chunk), "{chunk}");
+            }
+        }
     }
 
     #[test]

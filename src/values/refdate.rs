@@ -42,3 +42,226 @@ impl RefDate {
         matches!(self.source, RefDateSource::Today | RefDateSource::Unknown)
     }
 }
+
+/// Lines of the article searched for a dateline or "Published" line.
+const HEAD_LINES: usize = 6;
+/// Bytes of the article searched at most.
+const HEAD_BYTES: usize = 1500;
+
+/// Words that introduce the article's own date.
+const PUBLISHED: &[&str] = &[
+    "published",
+    "posted",
+    "first published",
+    "updated",
+    "last updated",
+];
+
+/// Finds the article's date in its first lines: a "Published …"/"Updated …" line,
+/// a dateline ("SEOUL, Jan 24 (Reuters) -"), or a line that is only a date
+/// ("Friday, 24 Jan 2025"). A date without a year ("BUDAPEST, Nov 24 (Reuters)")
+/// takes the year that puts it on or before `today` (the most recent Nov 24); with
+/// no `today` it is ignored, as a year cannot be guessed from the text alone.
+/// "Published" beats "Updated" beats a dateline.
+pub fn detect(
+    text: &str,
+    tokens: &[crate::text::Token],
+    sentences: &[crate::text::Sentence],
+    today: Option<DateTime>,
+) -> Option<RefDate> {
+    use super::calendar::Date;
+    use super::date::Dates;
+    use super::view::View;
+
+    let head_end = tokens
+        .iter()
+        .position(|t| t.start as usize > HEAD_BYTES)
+        .unwrap_or(tokens.len());
+    let unknown = RefDate {
+        datetime: DateTime::midnight(Date::new(1970, 1, 1).expect("the epoch is a valid date")),
+        source: RefDateSource::Unknown,
+        found_at: None,
+    };
+    let v = View::new(text, &tokens[..head_end], sentences, unknown);
+    let dates = Dates::new(&v);
+
+    // A date found at token `i`: a resolved instant, or month/day completed by `today`.
+    let date_at = |i: usize| -> Option<(DateTime, usize)> {
+        let p = dates.temporal(i)?;
+        if let Some((start, _)) = p.period.bounds {
+            let single_day = p.day().is_some();
+            let with_time = p.period.kind != super::period::TimeKind::Date;
+            return (single_day || with_time).then_some((start, p.end));
+        }
+        // "XXXX-11-24": complete with today's year.
+        let t = p.period.timex.as_bytes();
+        if t.len() == 10 && t.starts_with(b"XXXX-") && t[7] == b'-' {
+            let m = super::numeral::digits(&p.period.timex[5..7])?;
+            let d = super::numeral::digits(&p.period.timex[8..10])?;
+            let now = today?;
+            let y = (now.date.year - 1..=now.date.year)
+                .rev()
+                .find(|&y| Date::new(y, m, d).is_some_and(|c| c <= now.date))?;
+            return Some((DateTime::midnight(Date::new(y, m, d)?), p.end));
+        }
+        None
+    };
+    let found = |source: RefDateSource, i: usize, (datetime, end): (DateTime, usize)| RefDate {
+        datetime,
+        source,
+        found_at: Some((tokens[i].start, tokens[end - 1].end)),
+    };
+
+    let mut line = 0;
+    let mut best: Option<(u8, RefDate)> = None;
+    let mut line_start = true;
+    for i in 0..head_end {
+        if i > 0 && v.line_break_before(i) {
+            line += 1;
+            line_start = true;
+        }
+        if line >= HEAD_LINES {
+            break;
+        }
+        let at_line_start = std::mem::replace(&mut line_start, false);
+        // "Published 24 January 2025", "Updated: Jan. 24, 2025 3:04 p.m. ET"
+        let lower = v.text(i).to_ascii_lowercase();
+        let keyword = PUBLISHED.iter().position(|k| {
+            let mut words = k.split(' ');
+            let first = words.next().unwrap_or_default();
+            first == lower
+                && words
+                    .enumerate()
+                    .all(|(k, w)| v.text(i + 1 + k).eq_ignore_ascii_case(w))
+        });
+        if let Some(k) = keyword {
+            let rank = if k < 3 { 3 } else { 2 };
+            let mut j = i + PUBLISHED[k].split(' ').count();
+            while j < head_end
+                && j < i + 6
+                && !v.is_number(j)
+                && v.entry(j) == super::lexicon::Entry::NONE
+            {
+                j += 1; // ":", "on", "at"
+            }
+            for start in j..(j + 4).min(head_end) {
+                if let Some(d) = date_at(start) {
+                    if best.as_ref().is_none_or(|(r, _)| *r < rank) {
+                        best = Some((rank, found(RefDateSource::Published, start, d)));
+                    }
+                    break;
+                }
+            }
+            continue;
+        }
+        // Datelines: "SEOUL, Jan 24 (Reuters) -", and lines that are only a date.
+        if at_line_start && best.is_none() {
+            // Skip an upper-case place name and its comma.
+            let mut j = i;
+            while j < head_end
+                && j < i + 5
+                && v.capitalized(j)
+                && !v.line_break_before(j + 1)
+                && date_at(j).is_none()
+            {
+                j += 1;
+            }
+            if j > i && v.punct(j, ',') {
+                j += 1;
+            }
+            if let Some(d) = date_at(j) {
+                let end = d.1;
+                let closes = end >= head_end
+                    || v.line_break_before(end)
+                    || v.punct(end, '(')
+                    || v.punct(end, '-')
+                    || v.punct(end, '/');
+                if closes {
+                    best = Some((1, found(RefDateSource::Dateline, j, d)));
+                }
+            }
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{split_sentences, tokenize};
+
+    fn detect_in(text: &str, today: Option<&str>) -> Option<(String, RefDateSource, String)> {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let today = today.map(|t| DateTime::parse(t).unwrap());
+        detect(text, &tokens, &sentences, today).map(|r| {
+            let (s, e) = r.found_at.unwrap();
+            (
+                r.datetime.to_string(),
+                r.source,
+                text[s as usize..e as usize].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn datelines() {
+        let got = detect_in(
+            "SEOUL, Jan 24 (Reuters) - South Korea's military said",
+            Some("2025-03-01"),
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            (
+                "2025-01-24T00:00:00".into(),
+                RefDateSource::Dateline,
+                "Jan 24".into()
+            )
+        );
+        // Without a year and without today, a dateline says nothing usable.
+        assert_eq!(
+            detect_in("BUDAPEST, Nov 24 (Reuters) - Hungary said", None),
+            None
+        );
+        // The most recent Nov 24 on or before today.
+        let got = detect_in(
+            "BUDAPEST, Nov 24 (Reuters) - Hungary said",
+            Some("2025-01-24"),
+        )
+        .unwrap();
+        assert_eq!(got.0, "2024-11-24T00:00:00");
+        let got = detect_in("Friday, 24 Jan 2025\n\nThe ministry said on Friday.", None).unwrap();
+        assert_eq!(
+            got,
+            (
+                "2025-01-24T00:00:00".into(),
+                RefDateSource::Dateline,
+                "Friday, 24 Jan 2025".into()
+            )
+        );
+    }
+
+    #[test]
+    fn published_lines_win() {
+        let text = "Markets rally\nUpdated 10:32 AM EST, Sat January 25, 2025\nPublished: Jan. 24, 2025\nStocks rose on Friday.";
+        let got = detect_in(text, None).unwrap();
+        assert_eq!(got.1, RefDateSource::Published);
+        assert_eq!(got.0, "2025-01-24T00:00:00");
+        assert_eq!(got.2, "Jan. 24, 2025");
+        let got = detect_in("Posted on 2025-01-24T15:04\nText.", None).unwrap();
+        assert_eq!(got.0, "2025-01-24T15:04:00");
+    }
+
+    #[test]
+    fn nothing_to_find() {
+        assert_eq!(detect_in("", None), None);
+        assert_eq!(
+            detect_in("The ministry said on Friday that 3,000 troops left.", None),
+            None
+        );
+        assert_eq!(detect_in("WASHINGTON (AP) — Lawmakers met.", None), None);
+        let long = "word ".repeat(10_000);
+        assert_eq!(detect_in(&long, None), None);
+    }
+}

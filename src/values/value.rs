@@ -41,6 +41,14 @@ pub enum Value {
         amount: f64,
         /// ISO 4217 code, or `"XXX"` when the currency is not stated.
         currency: String,
+        /// The upper end when the text gives a range ("$10 to $12 million"); `amount`
+        /// is then the lower end. Absent otherwise.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "whole_if_possible_opt"
+        )]
+        to: Option<f64>,
         /// The unit a price is per ("3 cents a pound" → `"lb"`), absent otherwise.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         per: Option<String>,
@@ -53,6 +61,13 @@ pub enum Value {
         /// The percentage (7.6 for 7.6%).
         #[serde(serialize_with = "whole_if_possible")]
         number: f64,
+        /// The upper end of a range ("5 to 7 percent"); `number` is then the lower end.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "whole_if_possible_opt"
+        )]
+        to: Option<f64>,
         /// Approximation or bound, absent when exact.
         #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
         modifier: Option<Mod>,
@@ -62,6 +77,13 @@ pub enum Value {
         /// The amount in `unit`.
         #[serde(serialize_with = "whole_if_possible")]
         amount: f64,
+        /// The upper end of a range ("10 to 12 km"); `amount` is then the lower end.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "whole_if_possible_opt"
+        )]
+        to: Option<f64>,
         /// An SI or common unit symbol (`t`, `km`, `°C`, `lb`, `bbl`).
         unit: String,
         /// Approximation or bound, absent when exact.
@@ -76,8 +98,11 @@ pub enum Value {
     Datetime(TimeValue),
     /// "four months" → `{"kind":"duration","timex":"P4M"}`.
     Duration {
-        /// ISO 8601 / TIMEX3 duration.
+        /// ISO 8601 / TIMEX3 duration; `PXY`, `PXD` … when the amount is vague ("a few years").
         timex: String,
+        /// The upper end of a range ("two to three years" → `"P3Y"`); absent otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
         /// Approximation or bound, absent when exact.
         #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
         modifier: Option<Mod>,
@@ -123,6 +148,16 @@ pub enum Mod {
     AtMost,
     /// "up to".
     UpTo,
+    /// The early part of a period: "early 2024", "the beginning of March" (TIMEX3 START).
+    Start,
+    /// The middle of a period: "mid-2023" (TIMEX3 MID).
+    Mid,
+    /// The late part of a period: "late 2024", "the end of the year" (TIMEX3 END).
+    End,
+    /// Up to this time: "today before 4pm", "Friday by 2pm" (TIMEX3 BEFORE).
+    Before,
+    /// From this time on: "Tuesday after 1pm" (TIMEX3 AFTER).
+    After,
 }
 
 impl Value {
@@ -154,7 +189,15 @@ impl Value {
                 Some(Mod::LessThan) => "<",
                 Some(Mod::AtLeast) => "≥",
                 Some(Mod::AtMost) | Some(Mod::UpTo) => "≤",
+                Some(Mod::Start) => "early ",
+                Some(Mod::Mid) => "mid ",
+                Some(Mod::End) => "late ",
+                Some(Mod::Before) => "before ",
+                Some(Mod::After) => "after ",
             }
+        }
+        fn range(to: &Option<f64>) -> String {
+            to.map(|t| format!("–{}", fmt_num(t))).unwrap_or_default()
         }
         match self {
             Value::Number { number, modifier } => format!("{}{}", m(modifier), fmt_num(*number)),
@@ -162,25 +205,43 @@ impl Value {
             Value::Ordinal { number } => format!("#{}", fmt_num(*number)),
             Value::Money {
                 amount,
+                to,
                 currency,
                 per,
                 modifier,
             } => {
                 let per = per.as_deref().map(|u| format!("/{u}")).unwrap_or_default();
-                format!("{}{} {currency}{per}", m(modifier), fmt_num(*amount))
+                format!(
+                    "{}{}{} {currency}{per}",
+                    m(modifier),
+                    fmt_num(*amount),
+                    range(to)
+                )
             }
-            Value::Percent { number, modifier } => format!("{}{}%", m(modifier), fmt_num(*number)),
+            Value::Percent {
+                number,
+                to,
+                modifier,
+            } => format!("{}{}{}%", m(modifier), fmt_num(*number), range(to)),
             Value::Quantity {
                 amount,
+                to,
                 unit,
                 modifier,
             } => {
-                format!("{}{} {unit}", m(modifier), fmt_num(*amount))
+                format!("{}{}{} {unit}", m(modifier), fmt_num(*amount), range(to))
             }
             Value::Date(t) | Value::Time(t) | Value::Datetime(t) => {
                 format!("{}{}", m(&t.modifier), t.timex)
             }
-            Value::Duration { timex, modifier } => format!("{}{timex}", m(modifier)),
+            Value::Duration {
+                timex,
+                to,
+                modifier,
+            } => match to {
+                Some(to) => format!("{}{timex}–{to}", m(modifier)),
+                None => format!("{}{timex}", m(modifier)),
+            },
             Value::Set { timex } => timex.clone(),
         }
     }
@@ -192,6 +253,14 @@ pub fn fmt_num(n: f64) -> String {
         format!("{}", n as i64)
     } else {
         format!("{n}")
+    }
+}
+
+/// [`whole_if_possible`] for optional numbers (only called when present).
+fn whole_if_possible_opt<S: Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match n {
+        Some(n) => whole_if_possible(n, s),
+        None => s.serialize_none(),
     }
 }
 
@@ -227,6 +296,7 @@ mod tests {
         );
         let money = Value::Money {
             amount: 3_499_000_000.0,
+            to: None,
             currency: "EUR".into(),
             per: None,
             modifier: None,
@@ -238,6 +308,7 @@ mod tests {
         assert_eq!(
             json(&Value::Percent {
                 number: 7.6,
+                to: None,
                 modifier: None
             }),
             r#"{"kind":"percent","number":7.6}"#
@@ -266,11 +337,13 @@ mod tests {
         let values = vec![
             Value::Quantity {
                 amount: 16.73,
+                to: Some(20.0),
                 unit: "t".into(),
                 modifier: Some(Mod::MoreThan),
             },
             Value::Duration {
                 timex: "P4M".into(),
+                to: None,
                 modifier: None,
             },
             Value::Set {
@@ -311,6 +384,7 @@ mod tests {
         assert_eq!(
             Value::Percent {
                 number: 7.6,
+                to: None,
                 modifier: None
             }
             .display(),

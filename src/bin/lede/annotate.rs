@@ -255,7 +255,9 @@ fn annotate_line(
     let doc = annotate(&input.text, &options).map_err(|e| fail(input.id.clone(), e.to_string()))?;
     let mut record = DocumentRecord::new(&doc, args.unit);
     record.id = input.id;
-    let mut out = Vec::with_capacity(input.text.len() * 8);
+    // The record is about 10x its text (measured on bench/corpus: 10.3x with tokens
+    // only); 8x made every document's buffer reallocate and copy once.
+    let mut out = Vec::with_capacity(input.text.len() * 12 + 256);
     serde_json::to_writer(&mut out, &record).map_err(|e| fail(record.id.clone(), e.to_string()))?;
     out.push(b'\n');
     Ok(out)
