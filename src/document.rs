@@ -125,7 +125,9 @@ fn window_end(text: &str, start: usize, window: usize) -> usize {
     match cut {
         Some(cut) => cut,
         // A window-long run without a space: cut at a char boundary.
-        None => (target..=len).find(|&i| text.is_char_boundary(i)).unwrap_or(len),
+        None => (target..=len)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(len),
     }
 }
 
@@ -146,7 +148,13 @@ fn annotate_piece<'t>(text: &'t str, options: &Options, ref_date: Option<RefDate
     };
     let mut spans = merge_layers(value_spans, entity_spans);
     entities::renumber(&mut spans);
-    Document { text, ref_date, tokens, sentences, spans }
+    Document {
+        text,
+        ref_date,
+        tokens,
+        sentences,
+        spans,
+    }
 }
 
 fn resolve_ref_date(
@@ -331,22 +339,47 @@ mod tests {
     fn windows_give_the_same_tokens_sentences_and_spans_as_one_pass() {
         let para = "SEOUL (Reuters) - South Korea's military said on Friday that about 11,000 soldiers went to Russia.\nA second line, Jan. 24.";
         let text = [para; 40].join("\n\n");
-        let options = Options { ref_date: DateTime::parse("2025-01-24").ok(), ..Options::default() };
+        let options = Options {
+            ref_date: DateTime::parse("2025-01-24").ok(),
+            ..Options::default()
+        };
         let whole = annotate(&text, &options).unwrap();
         let (mut tokens, mut sentences, mut spans, mut windows) = (Vec::new(), 0, Vec::new(), 0);
         annotate_windows(&text, &options, 1000, |base, doc| {
             windows += 1;
-            assert!(doc.text.len() < 1600, "windows stay near the size asked for");
-            tokens.extend(doc.tokens.iter().map(|t| (base + t.start as usize, base + t.end as usize)));
+            assert!(
+                doc.text.len() < 1600,
+                "windows stay near the size asked for"
+            );
+            tokens.extend(
+                doc.tokens
+                    .iter()
+                    .map(|t| (base + t.start as usize, base + t.end as usize)),
+            );
             sentences += doc.sentences.len();
-            spans.extend(doc.spans.iter().map(|s| (base + s.start, base + s.end, s.label.clone(), s.value.clone())));
+            spans.extend(doc.spans.iter().map(|s| {
+                (
+                    base + s.start,
+                    base + s.end,
+                    s.label.clone(),
+                    s.value.clone(),
+                )
+            }));
         })
         .unwrap();
         assert!(windows >= 4, "{windows} windows");
-        let expect_tokens: Vec<_> = whole.tokens.iter().map(|t| (t.start as usize, t.end as usize)).collect();
+        let expect_tokens: Vec<_> = whole
+            .tokens
+            .iter()
+            .map(|t| (t.start as usize, t.end as usize))
+            .collect();
         assert_eq!(tokens, expect_tokens);
         assert_eq!(sentences, whole.sentences.len());
-        let expect_spans: Vec<_> = whole.spans.iter().map(|s| (s.start, s.end, s.label.clone(), s.value.clone())).collect();
+        let expect_spans: Vec<_> = whole
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone(), s.value.clone()))
+            .collect();
         assert_eq!(spans, expect_spans);
     }
 
@@ -354,7 +387,10 @@ mod tests {
     fn windows_cut_long_lines_and_unspaced_text_on_char_boundaries() {
         for text in ["word ".repeat(3000), "é".repeat(5000), String::new()] {
             let mut pieces = Vec::new();
-            annotate_windows(&text, &Options::default(), 1000, |base, doc| pieces.push((base, doc.text.len()))).unwrap();
+            annotate_windows(&text, &Options::default(), 1000, |base, doc| {
+                pieces.push((base, doc.text.len()))
+            })
+            .unwrap();
             let mut at = 0;
             for (base, len) in pieces {
                 assert_eq!(base, at);

@@ -59,7 +59,11 @@ impl FlatDocument {
     ///
     /// # Errors
     /// As [`annotate_windows`].
-    pub fn annotate(text: &str, options: &Options, unit: Unit) -> Result<FlatDocument, AnnotateError> {
+    pub fn annotate(
+        text: &str,
+        options: &Options,
+        unit: Unit,
+    ) -> Result<FlatDocument, AnnotateError> {
         let mut flat = FlatDocument::default();
         let mut base = 0usize; // `unit` offset of the current window's start
         let mut done = 0usize; // bytes of text before it
@@ -78,16 +82,24 @@ impl FlatDocument {
     fn append(&mut self, doc: &Document<'_>, base: usize, unit: Unit) {
         let map = OffsetMap::new(doc.text);
         let at = |byte: usize| {
-            u32::try_from(base + map.from_byte(byte, unit)).expect("offsets fit u32: texts are < 4 GiB")
+            u32::try_from(base + map.from_byte(byte, unit))
+                .expect("offsets fit u32: texts are < 4 GiB")
         };
         let token_base = (self.tokens.len() / 2) as u32;
-        let entity_base = self.span_entities.iter().copied().max().map_or(0, |m| m + 1);
+        let entity_base = self
+            .span_entities
+            .iter()
+            .copied()
+            .max()
+            .map_or(0, |m| m + 1);
         self.tokens.reserve(doc.tokens.len() * 2);
         for t in &doc.tokens {
-            self.tokens.extend([at(t.start as usize), at(t.end as usize)]);
+            self.tokens
+                .extend([at(t.start as usize), at(t.end as usize)]);
         }
         for s in &doc.sentences {
-            self.sentences.extend([token_base + s.token_start, token_base + s.token_end]);
+            self.sentences
+                .extend([token_base + s.token_start, token_base + s.token_end]);
         }
         for s in &doc.spans {
             self.spans.extend([at(s.start), at(s.end)]);
@@ -101,7 +113,8 @@ impl FlatDocument {
             };
             self.span_labels.push(index as u16);
             self.span_scores.push(s.score);
-            self.span_entities.push(s.entity.map_or(-1, |e| entity_base + e as i32));
+            self.span_entities
+                .push(s.entity.map_or(-1, |e| entity_base + e as i32));
             self.span_sources.push(s.source as u8);
             self.span_values.push(s.value.clone());
         }
@@ -135,7 +148,10 @@ mod tests {
         // Over a megabyte, so it takes several windows; non-ASCII shifts UTF-16 offsets.
         let para = "Zelenskiy 👩🏽‍💻 met 東京 officials in Kyiv on Friday, about 11,000 of them.\n\n";
         let text = para.repeat(WINDOW_BYTES * 3 / para.len());
-        let options = Options { ref_date: crate::values::DateTime::parse("2025-01-24").ok(), ..Options::default() };
+        let options = Options {
+            ref_date: crate::values::DateTime::parse("2025-01-24").ok(),
+            ..Options::default()
+        };
         let flat = FlatDocument::annotate(&text, &options, Unit::Utf16).unwrap();
         let whole = FlatDocument::new(&annotate(&text, &options).unwrap(), Unit::Utf16);
         assert_eq!(flat.tokens, whole.tokens);
@@ -145,7 +161,12 @@ mod tests {
         assert_eq!(flat.ref_date, whole.ref_date);
         // Ids restart per window in the core; the layout keeps them distinct.
         let windows = text.len() / WINDOW_BYTES;
-        let ids: std::collections::BTreeSet<_> = flat.span_entities.iter().filter(|&&e| e >= 0).collect();
-        assert!(ids.len() >= windows, "{} ids over {windows} windows", ids.len());
+        let ids: std::collections::BTreeSet<_> =
+            flat.span_entities.iter().filter(|&&e| e >= 0).collect();
+        assert!(
+            ids.len() >= windows,
+            "{} ids over {windows} windows",
+            ids.len()
+        );
     }
 }
