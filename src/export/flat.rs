@@ -7,7 +7,7 @@
 use crate::document::{annotate_windows, AnnotateError, Document, Options, WINDOW_BYTES};
 use crate::export::json::ref_date_text;
 use crate::text::{OffsetMap, Unit};
-use crate::values::{RefDateSource, Value};
+use crate::values::{RefDate, RefDateSource, Value};
 
 /// Parallel arrays describing one document; index `i` of every `span_*` array
 /// describes span `i`.
@@ -48,14 +48,12 @@ impl FlatDocument {
             ref_date_source: doc.ref_date.source,
             ..FlatDocument::default()
         };
-        flat.append(doc, 0, unit);
+        flat.append(doc, 0, unit, 0, 0);
         flat
     }
 
-    /// Annotates `text` window by window ([`annotate_windows`]) straight into the
-    /// columns, so only one window's tokens, spans and working memory exist at a
-    /// time: a 10 MB text peaked at 128 MB of wasm memory as one document.
-    /// Entity ids are made unique across windows.
+    /// Annotates `text` window by window ([`FlatDocument::annotate_pieces`]) into
+    /// one layout.
     ///
     /// # Errors
     /// As [`annotate_windows`].
@@ -65,33 +63,94 @@ impl FlatDocument {
         unit: Unit,
     ) -> Result<FlatDocument, AnnotateError> {
         let mut flat = FlatDocument::default();
-        let mut base = 0usize; // `unit` offset of the current window's start
-        let mut done = 0usize; // bytes of text before it
-        let ref_date = annotate_windows(text, options, WINDOW_BYTES, |start, doc| {
-            base += OffsetMap::new(&text[done..start]).len_in(unit);
-            done = start;
-            flat.append(&doc, base, unit);
-        })?;
+        let ref_date =
+            FlatDocument::annotate_pieces(text, options, unit, |piece| flat.extend(piece))?;
         flat.ref_date = ref_date_text(&ref_date);
         flat.ref_date_source = ref_date.source;
         Ok(flat)
     }
 
+    /// Annotates `text` window by window ([`annotate_windows`]) and hands `each`
+    /// one window's columns at a time, so only one window's tokens, spans and
+    /// working memory exist at once (a 10 MB text peaked at 128 MB of wasm memory
+    /// as one document). Offsets, token indices and entity ids in a piece are
+    /// already the whole text's; a piece's `labels` is every label seen so far,
+    /// which its `span_labels` index. Returns the reference date.
+    ///
+    /// # Errors
+    /// As [`annotate_windows`].
+    pub fn annotate_pieces(
+        text: &str,
+        options: &Options,
+        unit: Unit,
+        mut each: impl FnMut(&FlatDocument),
+    ) -> Result<RefDate, AnnotateError> {
+        let mut piece = FlatDocument::default();
+        let mut base = 0usize; // `unit` offset of the current window's start
+        let mut done = 0usize; // bytes of text before it
+        let mut tokens_before = 0u32;
+        let mut next_entity = 0i32;
+        annotate_windows(text, options, WINDOW_BYTES, |start, doc| {
+            base += OffsetMap::new(&text[done..start]).len_in(unit);
+            done = start;
+            piece.clear_columns();
+            piece.append(&doc, base, unit, tokens_before, next_entity);
+            tokens_before += doc.tokens.len() as u32;
+            // Ids in a window count from 0, so the piece's largest is the last used.
+            if let Some(last) = piece
+                .span_entities
+                .iter()
+                .copied()
+                .max()
+                .filter(|&m| m >= 0)
+            {
+                next_entity = last + 1;
+            }
+            each(&piece);
+        })
+    }
+
+    /// Empties every column but `labels`.
+    fn clear_columns(&mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+        self.spans.clear();
+        self.span_labels.clear();
+        self.span_scores.clear();
+        self.span_entities.clear();
+        self.span_sources.clear();
+        self.span_values.clear();
+    }
+
+    /// Appends a piece from [`FlatDocument::annotate_pieces`].
+    fn extend(&mut self, piece: &FlatDocument) {
+        self.tokens.extend_from_slice(&piece.tokens);
+        self.sentences.extend_from_slice(&piece.sentences);
+        self.spans.extend_from_slice(&piece.spans);
+        self.span_labels.extend_from_slice(&piece.span_labels);
+        self.span_scores.extend_from_slice(&piece.span_scores);
+        self.span_entities.extend_from_slice(&piece.span_entities);
+        self.span_sources.extend_from_slice(&piece.span_sources);
+        self.span_values.extend_from_slice(&piece.span_values);
+        self.labels.clone_from(&piece.labels);
+    }
+
     /// Appends one window's document whose first byte is at `base` (in `unit`) of
-    /// the whole text; token indices and entity ids continue from what is there.
-    fn append(&mut self, doc: &Document<'_>, base: usize, unit: Unit) {
+    /// the whole text, with `tokens_before` tokens and entity ids below
+    /// `entity_base` before it.
+    fn append(
+        &mut self,
+        doc: &Document<'_>,
+        base: usize,
+        unit: Unit,
+        tokens_before: u32,
+        entity_base: i32,
+    ) {
         let map = OffsetMap::new(doc.text);
         let at = |byte: usize| {
             u32::try_from(base + map.from_byte(byte, unit))
                 .expect("offsets fit u32: texts are < 4 GiB")
         };
-        let token_base = (self.tokens.len() / 2) as u32;
-        let entity_base = self
-            .span_entities
-            .iter()
-            .copied()
-            .max()
-            .map_or(0, |m| m + 1);
         self.tokens.reserve(doc.tokens.len() * 2);
         for t in &doc.tokens {
             self.tokens
@@ -99,7 +158,7 @@ impl FlatDocument {
         }
         for s in &doc.sentences {
             self.sentences
-                .extend([token_base + s.token_start, token_base + s.token_end]);
+                .extend([tokens_before + s.token_start, tokens_before + s.token_end]);
         }
         for s in &doc.spans {
             self.spans.extend([at(s.start), at(s.end)]);
