@@ -50,7 +50,7 @@ pub struct TrainConfig {
     pub seed: u64,
     /// Features seen fewer times than this in training are not created (default 2).
     pub min_count: u32,
-    /// Quantized weights with smaller magnitude are dropped (default 4: the F1/size
+    /// Quantized weights with smaller magnitude are dropped (default 6: the F1/size
     /// point chosen in docs/entities.md; 1 drops only zeros).
     pub min_weight: i8,
     /// Quantile of |weight| mapped to the largest `i8` (default 1.0: clipping the few largest weights costs more F1 than the resolution it buys).
@@ -99,7 +99,7 @@ impl Default for TrainConfig {
             epochs: 8,
             seed: 1,
             min_count: 2,
-            min_weight: 4,
+            min_weight: 6,
             clip_quantile: 1.0,
             report_epochs: false,
         }

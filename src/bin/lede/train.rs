@@ -18,7 +18,7 @@ Options:
   --out FILE          where to write the model (default model/ner.bin)
   --epochs N          passes over the training data (default 8)
   --seed N            shuffling seed (default 1)
-  --min-weight N      drop quantized weights below N (default 4; 1 keeps all)
+  --min-weight N      drop quantized weights below N (default 6; 1 keeps all)
   --report-epochs     print dev F1 after every epoch";
 
 pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
