@@ -65,7 +65,7 @@ $(WASM_OUT): $(RUST_SOURCES) | deps-rust deps-node
 # and prints the tables. The corpus is built from ../shared/data (LEDE_DATA=… to
 # override) by bench/corpus.mjs, which documents exactly what it takes. Numbers are
 # only as quiet as the machine: the load average is printed first and recorded.
-bench: wasm deps-node deps-browser bench-corpus ## benchmarks vs the peers (Node, Chromium), native, size, cold start, memory -> bench/results.json
+bench: wasm dist deps-node deps-browser bench-corpus ## benchmarks vs the peers (Node, Chromium), native, size, cold start, memory -> bench/results.json
 	@echo "==> load average $$(cut -d' ' -f1-3 /proc/loadavg) on $$(nproc) cores"
 	@echo "==> cargo bench --bench pipeline (criterion: stages over bench/corpus)"
 	cargo bench --quiet --bench pipeline

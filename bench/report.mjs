@@ -118,7 +118,8 @@ if (native) {
 if (sizes) {
   const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
   console.log(`\n### Size\n\n- wasm: ${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.gzip)} gzip, ${kb(sizes.wasm.brotli)} brotli; JS glue ${kb(sizes.glue.raw)} raw, ${kb(sizes.glue.gzip)} gzip`);
-  console.log(`- whole page (${sizes.page.files.length} files from www/index.html, wasm and model included): ${kb(sizes.page.gzip)} gzip, ${kb(sizes.page.brotli)} brotli`);
+  console.log(`- whole page as deployed (${sizes.page.files.length} files from dist/site/index.html, minified, wasm and model included): ${kb(sizes.page.gzip)} gzip, ${kb(sizes.page.brotli)} brotli` +
+    (sizes.pageSource ? `; from www/ unminified ${kb(sizes.pageSource.gzip)} gzip` : ''));
 }
 if (browser?.cold) {
   console.log('\n### Cold start, 1,000-word article, headless Chromium (median of 10 fresh loads)\n');

@@ -1,8 +1,10 @@
 // Size report: the release wasm and its JS glue (raw, gzip -9, brotli max, with
-// Node's zlib), and the whole page: every file www/index.html references, followed
+// Node's zlib), and the whole page: every file index.html references, followed
 // through HTML attributes, JS imports, workers, `new URL(…, import.meta.url)` and
-// fetch() string literals, and CSS url()/@import — which brings in pkg/lede_bg.wasm
-// (the model is embedded in it). pkg/ resolves as scripts/serve.mjs mounts it.
+// fetch() string literals, and CSS url()/@import — which brings in the wasm (the
+// model is embedded in it). Measured twice: as deployed (dist/site, minified by
+// `make dist`; this is `page`) and as in www/ for development (`pageSource`; pkg/
+// resolves as scripts/serve.mjs mounts it).
 // Writes bench/corpus/results-sizes.json for bench/report.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const www = path.join(repo, 'www');
+const site = path.join(repo, 'dist', 'site');
 
 /** Raw, gzip (level 9) and brotli (quality 11) sizes of a file's bytes. */
 function sizesOf(file) {
@@ -33,8 +36,8 @@ function references(file, text) {
   if (file.endsWith('.html')) {
     add(/\b(?:src|href)\s*=\s*["']([^"']+)["']/g);
   } else if (/\.m?js$/.test(file)) {
-    add(/\bimport\s*(?:[^'"()]*?\bfrom\s*)?["']([^"']+)["']/g);
-    add(/\bimport\(\s*["']([^"']+)["']\s*\)/g);
+    add(/(?<![\w.'"`])import\s*(?:[^'"()]*?\bfrom\s*)?["']([^"']+)["']/g);
+    add(/(?<![\w.'"`])import\(\s*["']([^"']+)["']\s*\)/g);
     add(/\bnew\s+(?:Shared)?Worker\(\s*["']([^"']+)["']/g);
     add(/\bnew\s+URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url/g);
     add(/\bfetch\(\s*["']([^"']+)["']/g);
@@ -46,11 +49,11 @@ function references(file, text) {
   return found.filter((r) => !/^(?:[a-z]+:|\/\/|#)/i.test(r)).map((r) => r.split(/[?#]/)[0]);
 }
 
-/** Maps a reference to a file on disk: relative to www/, with pkg/ mounted from the repo. */
-function resolveRef(from, ref) {
-  const abs = ref.startsWith('/') ? path.join(www, ref) : path.resolve(path.dirname(from), ref);
+/** Maps a reference to a file on disk: relative to `root`, with pkg/ mounted from the repo. */
+function resolveRef(root, from, ref) {
+  const abs = ref.startsWith('/') ? path.join(root, ref) : path.resolve(path.dirname(from), ref);
   if (fs.existsSync(abs) && fs.statSync(abs).isFile()) return abs;
-  const rel = path.relative(www, abs);
+  const rel = path.relative(root, abs);
   if (rel.startsWith(`pkg${path.sep}`)) {
     const mounted = path.join(repo, rel);
     if (fs.existsSync(mounted)) return mounted;
@@ -58,9 +61,9 @@ function resolveRef(from, ref) {
   return null;
 }
 
-/** Every file the page loads, starting from www/index.html. */
-export function pageFiles() {
-  const start = path.join(www, 'index.html');
+/** Every file the page loads, starting from `root`/index.html. */
+export function pageFiles(root = www) {
+  const start = path.join(root, 'index.html');
   const seen = new Set([start]);
   const missing = [];
   const queue = [start];
@@ -68,7 +71,7 @@ export function pageFiles() {
     const file = queue.shift();
     if (file.endsWith('.wasm')) continue;
     for (const ref of references(file, fs.readFileSync(file, 'utf8'))) {
-      const target = resolveRef(file, ref);
+      const target = resolveRef(root, file, ref);
       if (!target) {
         missing.push(`${path.relative(repo, file)} -> ${ref}`);
         continue;
@@ -85,24 +88,28 @@ export function pageFiles() {
 const wasm = path.join(repo, 'pkg', 'lede_bg.wasm');
 const glue = path.join(repo, 'pkg', 'lede.js');
 if (!fs.existsSync(wasm)) throw new Error('pkg/lede_bg.wasm is missing: run `make wasm`');
-const { files, missing } = pageFiles();
-const page = files.map((f) => ({ file: path.relative(repo, f), ...sizesOf(f) }));
-const total = (k) => page.reduce((n, f) => n + f[k], 0);
-const result = {
-  wasm: sizesOf(wasm),
-  glue: sizesOf(glue),
-  page: { files: page, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli'), includesWasm: files.includes(wasm), unresolved: missing },
-};
-if (!result.page.includesWasm) {
-  // The page must load the wasm somehow; count it even if no reference was found.
-  result.page.gzip += result.wasm.gzip;
-  result.page.raw += result.wasm.raw;
-  result.page.brotli += result.wasm.brotli;
+if (!fs.existsSync(path.join(site, 'index.html'))) throw new Error('dist/site is missing: run `make dist`');
+
+/** The page under `root`: its files and their total sizes (the wasm counted even if no reference was found). */
+function measurePage(root) {
+  const { files, missing } = pageFiles(root);
+  const page = files.map((f) => ({ file: path.relative(repo, f), ...sizesOf(f) }));
+  const total = (k) => page.reduce((n, f) => n + f[k], 0);
+  const includesWasm = files.some((f) => f.endsWith('lede_bg.wasm'));
+  const extra = includesWasm ? { raw: 0, gzip: 0, brotli: 0 } : sizesOf(wasm);
+  return {
+    files: page, raw: total('raw') + extra.raw, gzip: total('gzip') + extra.gzip, brotli: total('brotli') + extra.brotli,
+    includesWasm, unresolved: missing,
+  };
 }
+
+const result = { wasm: sizesOf(wasm), glue: sizesOf(glue), page: measurePage(site), pageSource: measurePage(www) };
 const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
 console.log(`wasm ${kb(result.wasm.raw)} raw, ${kb(result.wasm.gzip)} gzip, ${kb(result.wasm.brotli)} brotli; glue ${kb(result.glue.raw)} raw, ${kb(result.glue.gzip)} gzip`);
-console.log(`whole page (${page.length} files${result.page.includesWasm ? '' : ' + wasm'}): ${kb(result.page.raw)} raw, ${kb(result.page.gzip)} gzip, ${kb(result.page.brotli)} brotli`);
-for (const f of page) console.log(`  ${f.file.padEnd(28)} ${String(f.raw).padStart(8)} ${String(f.gzip).padStart(8)} gz`);
-for (const m of missing) console.log(`  unresolved reference: ${m}`);
+for (const [name, page] of [['whole page as deployed (dist/site)', result.page], ['whole page from www/ (unminified)', result.pageSource]]) {
+  console.log(`${name}, ${page.files.length} files${page.includesWasm ? '' : ' + wasm'}: ${kb(page.raw)} raw, ${kb(page.gzip)} gzip, ${kb(page.brotli)} brotli`);
+}
+for (const f of result.page.files) console.log(`  ${f.file.padEnd(32)} ${String(f.raw).padStart(8)} ${String(f.gzip).padStart(8)} gz`);
+for (const m of [...result.page.unresolved, ...result.pageSource.unresolved]) console.log(`  unresolved reference: ${m}`);
 fs.mkdirSync(path.join(repo, 'bench', 'corpus'), { recursive: true });
 fs.writeFileSync(path.join(repo, 'bench', 'corpus', 'results-sizes.json'), JSON.stringify(result, null, 1));
