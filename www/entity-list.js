@@ -1,6 +1,8 @@
 // The side list of entities: spans grouped by entity id (spans without one by
 // label and text), with mention counts; activating a group moves to its next
-// mention, cycling. Takes its root element and a callback.
+// mention, cycling. Takes its root element and a callback. A huge document has
+// tens of thousands of groups: the list shows the most mentioned first, a few
+// hundred at a time ("Show more"), as every row is a dozen DOM nodes.
 import { h } from './dom.js';
 import { swatch } from './legend.js';
 
@@ -41,6 +43,9 @@ export function groupEntities(state) {
   }).sort((a, b) => b.mentions.length - a.mentions.length || a.mentions[0].start - b.mentions[0].start);
 }
 
+/** Groups shown at first, and added by each "Show more". */
+export const LIST_PAGE = 300;
+
 export class EntityList {
   /**
    * @param {HTMLElement} root
@@ -51,6 +56,14 @@ export class EntityList {
     this.callbacks = callbacks;
     this.list = h('ol', { class: 'lede-entity-list' });
     this.empty = h('p', { class: 'lede-muted' }, ['No entities yet.']);
+    this.limit = LIST_PAGE;
+    this.more = h('button', { type: 'button', class: 'lede-more', hidden: true }, []);
+    this.more.addEventListener('click', () => {
+      this.limit += LIST_PAGE;
+      if (this.state) this.render(this.state);
+    });
+    /** @type {DocState|null} */
+    this.state = null;
     /** @type {Map<string, {li: HTMLElement, button: HTMLElement, count: HTMLElement, text: string}>} */
     this.items = new Map();
     /** @type {Map<string, EntityGroup>} */
@@ -58,14 +71,17 @@ export class EntityList {
     /** @type {Map<string, number>} next mention to visit, per group */
     this.cursor = new Map();
     root.classList.add('lede-entities');
-    root.replaceChildren(h('h2', {}, ['Entities']), this.empty, this.list);
+    root.replaceChildren(h('h2', {}, ['Entities']), this.empty, this.list, this.more);
   }
 
   /** @param {DocState} state */
   render(state) {
+    if (state !== this.state) this.limit = LIST_PAGE;
+    this.state = state;
     const groups = groupEntities(state);
     this.groups = new Map(groups.map((g) => [g.key, g]));
-    const items = groups.map((group) => {
+    const shown = groups.slice(0, this.limit);
+    const items = shown.map((group) => {
       const n = group.mentions.length;
       const text = `${group.name}\u0000${group.label}\u0000${n}`;
       let item = this.items.get(group.key);
@@ -81,11 +97,15 @@ export class EntityList {
       }
       return item.li;
     });
-    for (const key of [...this.items.keys()]) if (!this.groups.has(key)) this.items.delete(key);
+    const shownKeys = new Set(shown.map((g) => g.key));
+    for (const key of [...this.items.keys()]) if (!shownKeys.has(key)) this.items.delete(key);
     // Re-append only when the order changed; moving focused nodes would lose focus.
     const current = [...this.list.children];
     if (current.length !== items.length || current.some((li, i) => li !== items[i])) this.list.replaceChildren(...items);
     this.empty.hidden = groups.length > 0;
+    const hidden = groups.length - shown.length;
+    this.more.hidden = hidden === 0;
+    this.more.textContent = `Show ${Math.min(hidden, LIST_PAGE)} more (${hidden} not shown)`;
   }
 
   /** Moves to a group's next mention. @param {string} key */

@@ -5,6 +5,12 @@
 // first screen is built at once and the rest in short slices, so a 50,000-word
 // article shows highlights at once and the page stays responsive.
 //
+// Huge texts (over LAZY_ABOVE characters) get their marks only near the screen:
+// every block holds its plain text from the start, a block gains its marks when
+// it scrolls near the viewport (or is navigated to) and loses them when it goes
+// far away. A mark costs Chromium about 4 kB (element, style, pseudo-element
+// badge, layout): a 10 MB text's 200,000 marks took the tab to 1.5 GB.
+//
 // The root's textContent is exactly the document text (badges and values are CSS
 // generated content), so offsets are UTF-16 indices into textContent.
 import { domPoint, textOffset } from './anchor.js';
@@ -16,7 +22,7 @@ import { displayValue } from './value-format.js';
  * @typedef {import('./state.js').DocState} DocState
  * @typedef {import('./state.js').Span} Span
  * @typedef {import('./history.js').Patch} Patch
- * @typedef {{start: number, end: number, el: HTMLElement}} Block
+ * @typedef {{start: number, end: number, el: HTMLElement, marked: boolean}} Block
  * @typedef {{onProgress?: (done: number, total: number) => void, firstScreenChars?: number, sliceMs?: number,
  *   bottomInset?: () => number}} ViewOptions `bottomInset`: pixels at the bottom of the window covered by
  *   a fixed bar, which `reveal` keeps text out of
@@ -57,6 +63,12 @@ export function describeSpan(span, text) {
 /** Changes touching more spans than this rebuild their paragraphs instead of splitting text nodes. */
 const REBUILD_ABOVE = 16;
 
+/** Texts longer than this (UTF-16 units) have marks only near the screen. */
+export const LAZY_ABOVE = 1_000_000;
+
+/** How far beyond the viewport blocks keep (or get) their marks. */
+const LAZY_MARGIN = '150% 0px';
+
 export class TextView {
   /**
    * @param {HTMLElement} root the element the text is rendered into (its children are replaced)
@@ -68,8 +80,10 @@ export class TextView {
     this.options = { firstScreenChars: 2500, sliceMs: 8, ...options };
     /** @type {Block[]} */
     this.blocks = [];
-    /** Blocks [0, built) have their marks. */
+    /** Blocks [0, built) are in the page; those with `marked` set have their marks. */
     this.built = 0;
+    /** Watches blocks of a huge text to give and take their marks, else null. */
+    this.lazy = null;
     /** @type {Map<number, HTMLElement[]>} */
     this.marksById = new Map();
     /** @type {Set<string>} */
@@ -90,12 +104,15 @@ export class TextView {
     this.state = state;
     this.marksById.clear();
     this.built = 0;
+    this.lazy?.disconnect();
+    this.lazy = null;
     const doc = this.root.ownerDocument;
     this.blocks = blockBounds(state.text).map(({ start, end }) => {
       const el = doc.createElement('div');
       el.className = 'lede-block';
-      return { start, end, el };
+      return { start, end, el, marked: false };
     });
+    if (state.text.length > LAZY_ABOVE) return this.#showLazily();
     // The Element Timing API reports when the first paragraph is painted (the first-screen measure).
     this.blocks[0]?.el.setAttribute('elementtiming', 'lede-first-block');
     // Blocks join the page as they are built, in order: putting all 1,350 paragraphs of
@@ -130,6 +147,57 @@ export class TextView {
   }
 
   /**
+   * Puts every block in the page as plain text, marks the first screen, and
+   * from then on gives blocks their marks near the viewport and takes them away
+   * far from it. Resolves at once: the whole text is there.
+   */
+  #showLazily() {
+    const doc = this.root.ownerDocument;
+    const { text } = this.state;
+    const fragment = doc.createDocumentFragment();
+    for (const block of this.blocks) {
+      block.el.textContent = text.slice(block.start, block.end);
+      fragment.appendChild(block.el);
+    }
+    this.built = this.blocks.length;
+    let chars = 0;
+    for (let i = 0; i < this.blocks.length && chars < this.options.firstScreenChars; i++) chars += this.#build(i);
+    this.root.replaceChildren(fragment);
+    const index = new Map(this.blocks.map((b, i) => [b.el, i]));
+    this.lazy = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const i = index.get(/** @type {HTMLElement} */ (entry.target));
+        if (i === undefined) continue;
+        if (entry.isIntersecting) {
+          if (!this.blocks[i].marked) this.#build(i);
+        } else if (this.blocks[i].marked && !this.blocks[i].el.contains(doc.activeElement)) {
+          this.#unbuild(i);
+        }
+      }
+    }, { rootMargin: LAZY_MARGIN });
+    for (const block of this.blocks) this.lazy.observe(block.el);
+    this.options.onProgress?.(this.blocks.length, this.blocks.length);
+    this.root.setAttribute('aria-busy', 'false');
+    return Promise.resolve(true);
+  }
+
+  /** Takes block `i`'s marks away, leaving its plain text. */
+  #unbuild(i) {
+    const block = this.blocks[i];
+    for (const mark of block.el.querySelectorAll('mark[data-lede-id]')) this.#forgetMark(/** @type {HTMLElement} */ (mark));
+    block.el.textContent = this.state.text.slice(block.start, block.end);
+    block.marked = false;
+  }
+
+  /** Drops one mark from `marksById` (its span keeps its marks in other blocks). */
+  #forgetMark(mark) {
+    const id = Number(mark.dataset.ledeId);
+    const rest = (this.marksById.get(id) ?? []).filter((m) => m !== mark);
+    if (rest.length) this.marksById.set(id, rest);
+    else this.marksById.delete(id);
+  }
+
+  /**
    * Builds block `i` (its text and marks, in one pass over its spans) and puts it
    * in the page after the blocks before it; returns its length.
    * @param {number} i
@@ -158,6 +226,7 @@ export class TextView {
     }
     if (at < block.end) nodes.push(text.slice(at, block.end));
     block.el.replaceChildren(...nodes);
+    block.marked = true;
     this.built = Math.max(this.built, i + 1);
     return block.end - block.start;
   }
@@ -223,6 +292,7 @@ export class TextView {
       const marks = [];
       for (let i = this.blockIndexAt(span.start); i < this.built && this.blocks[i].start < span.end; i++) {
         const block = this.blocks[i];
+        if (!block.marked) continue; // gets the span when it is built
         const start = Math.max(span.start, block.start) - block.start;
         const end = Math.min(span.end, block.end) - block.start;
         const range = this.root.ownerDocument.createRange();
@@ -243,17 +313,14 @@ export class TextView {
   #rebuildTouched(patch) {
     const touched = new Set();
     for (const span of [...patch.removed, ...patch.added]) {
-      for (let i = this.blockIndexAt(span.start); i < this.built && this.blocks[i].start < span.end; i++) touched.add(i);
+      for (let i = this.blockIndexAt(span.start); i < this.built && this.blocks[i].start < span.end; i++) {
+        if (this.blocks[i].marked) touched.add(i);
+      }
     }
     for (const span of patch.removed) this.marksById.delete(span.id);
     for (const i of touched) {
       // Forget the block's old marks (a span crossing into it keeps its marks elsewhere).
-      for (const mark of this.blocks[i].el.querySelectorAll('mark[data-lede-id]')) {
-        const id = Number(/** @type {HTMLElement} */ (mark).dataset.ledeId);
-        const rest = (this.marksById.get(id) ?? []).filter((m) => m !== mark);
-        if (rest.length) this.marksById.set(id, rest);
-        else this.marksById.delete(id);
-      }
+      for (const mark of this.blocks[i].el.querySelectorAll('mark[data-lede-id]')) this.#forgetMark(/** @type {HTMLElement} */ (mark));
       this.#build(i);
     }
   }
@@ -281,7 +348,7 @@ export class TextView {
     }
   }
 
-  /** The marks showing span `id` (none while its block is not built yet). */
+  /** The marks showing span `id` (none while its block has no marks). */
   marksOf(id) {
     return this.marksById.get(id) ?? [];
   }
@@ -302,6 +369,8 @@ export class TextView {
   ensureBuilt(offset) {
     const last = this.blockIndexAt(offset);
     while (this.built <= last) this.#build(this.built);
+    // A huge text's block away from the screen has no marks until it is near it.
+    if (!this.blocks[last]?.marked && this.blocks[last]) this.#build(last);
   }
 
   /**

@@ -175,3 +175,44 @@ test('a 50,000-word article with 10,000 highlights (as a tagger gives): reopen, 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a text over a million characters: the whole text at once, marks only near the screen, edits anywhere', async () => {
+  // Ending on the paragraph that names all four, so the last block has highlights.
+  const text = `${article(180_000)}\n\n${PARAGRAPHS[0]}`;
+  assert.ok(text.length > 1_000_000, `${text.length} characters`);
+  const spans = [];
+  for (const m of text.matchAll(/\b(?:Kyiv|Russia|Ukraine|Reuters)\b/g)) {
+    spans.push({ start: m.index, text: m[0], label: m[0] === 'Reuters' ? 'ORG' : 'GPE', score: 0.9, source: 'model' });
+  }
+  const page = await newPage(browser);
+  await openAnnotator(page, server.url);
+  await seedDocument(page, text, spans);
+  const view = page.getByRole('application', { name: 'Annotated article' });
+  assert.equal(await view.evaluate((el) => el.textContent.length), text.length);
+  const onScreen = await page.locator('mark').count();
+  assert.ok(onScreen > 0 && onScreen < spans.length / 10, `${onScreen} of ${spans.length} spans have marks`);
+
+  // Far down, the last paragraph gets its marks; the first, now far away, loses them.
+  await page.locator('.lede-block').last().scrollIntoViewIfNeeded();
+  const last = page.locator('.lede-block').last().locator('mark').last();
+  await last.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.lede-block:first-child mark'));
+  assert.equal(await page.locator('.lede-block').first().locator('mark').count(), 0);
+
+  // An edit down there holds when the paragraph loses its marks and gets them back.
+  const lastText = await last.textContent();
+  await last.focus();
+  await page.keyboard.press('Delete');
+  await page.waitForTimeout(200);
+  const remaining = await page.locator('.lede-block').last().locator('mark').count();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('.lede-block').first().locator('mark').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.lede-block:last-child mark'));
+  await page.locator('.lede-block').last().scrollIntoViewIfNeeded();
+  await page.locator('.lede-block').last().locator('mark').first().waitFor();
+  assert.equal(await page.locator('.lede-block').last().locator('mark').count(), remaining);
+  assert.ok(['Kyiv', 'Russia', 'Ukraine', 'Reuters'].includes(lastText));
+  assert.equal(await view.evaluate((el) => el.textContent.length), text.length);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -76,3 +76,29 @@ test('values show on their highlights; entities are grouped by entity id', async
   assert.deepEqual(await page.locator('mark[data-lede-label="ORG"]').allTextContents(), ['Reuters']);
   await page.context().close();
 });
+
+test('a document with hundreds of entities lists the most mentioned first, 300 at a time', async () => {
+  // 700 entities; entity k is mentioned once, and entity 700 three times (so it leads the list).
+  const names = Array.from({ length: 700 }, (_, k) => `Name${k + 1}`);
+  const text = `${names.join(' met ')}. Name700 and Name700 again.`;
+  // The first "Name7" in the text is Name7 itself (Name70 and Name700 come later).
+  const spans = names.map((name) => ({ text: name, label: 'PERSON', entity: Number(name.slice(4)) }));
+  spans.push({ text: 'Name700', nth: 1, label: 'PERSON', entity: 700 }, { text: 'Name700', nth: 2, label: 'PERSON', entity: 700 });
+  const page = await newPage(browser);
+  await openAnnotator(page, server.url);
+  await seedDocument(page, text, spans);
+  const list = page.locator('.lede-entity-list > li');
+  assert.equal(await list.count(), 300);
+  assert.match(await list.first().textContent(), /^Name700.*×3$/);
+  const more = page.getByRole('button', { name: 'Show 300 more (400 not shown)' });
+  await more.click();
+  assert.equal(await list.count(), 600);
+  await page.getByRole('button', { name: 'Show 100 more (100 not shown)' }).click();
+  assert.equal(await list.count(), 700);
+  assert.equal(await page.getByRole('button', { name: /^Show \d+ more/ }).count(), 0);
+  // The last one listed still takes you to its mention.
+  await list.last().getByRole('button').click();
+  assert.equal(await caretText(page), await list.last().locator('.lede-name').textContent());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
