@@ -16,7 +16,7 @@ WASM_OUT := pkg/lede_bg.wasm
 # and "s" is no smaller gzipped. So: opt-level 3, LTO, one codegen unit, -Oz.
 WASM_OPT_FLAGS ?= -Oz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-RUST_SOURCES := $(shell find src -name '*.rs') $(wildcard model/*) Cargo.toml Cargo.lock
+RUST_SOURCES := $(shell find src -name '*.rs') $(wildcard model/*) Cargo.toml Cargo.lock .cargo/config.toml
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: help serve test test-rust test-wasm e2e wasm dist bench bench-corpus deps deps-rust deps-node deps-browser clean
@@ -57,7 +57,7 @@ $(WASM_OUT): $(RUST_SOURCES) | deps-rust deps-node
 	@echo "==> wasm-bindgen --target web --out-dir pkg"
 	wasm-bindgen --target web --out-dir pkg $(WASM_RAW)
 	@echo "==> wasm-opt $(WASM_OPT_FLAGS) (npm binaryen)"
-	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue $(WASM_OUT) -o $(WASM_OUT)
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue $(WASM_OUT) -o $(WASM_OUT)
 	@ls -l $(WASM_OUT) | awk '{print "    pkg/lede_bg.wasm: " $$5 " bytes"}'
 
 # Benchmarks (issue 7; not part of `make test`). Each step writes

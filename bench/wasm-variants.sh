@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/wasm-variants
 mkdir -p "$out"
-features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+features=(--enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 for level in 3 s z; do
   echo "==> cargo build, opt-level=$level"
