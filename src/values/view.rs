@@ -67,6 +67,7 @@ pub(crate) struct Memo {
     number: RefCell<[(usize, Option<Num>); SLOTS]>,
     amount: RefCell<[(usize, Option<Amount>); SLOTS]>,
     clock: RefCell<[(usize, Option<ClockMatch>); SLOTS]>,
+    ordinal: RefCell<[(usize, Option<(f64, usize)>); SLOTS]>,
 }
 
 const SLOTS: usize = 16;
@@ -77,6 +78,7 @@ impl Memo {
             number: RefCell::new([(usize::MAX, None); SLOTS]),
             amount: RefCell::new([(usize::MAX, None); SLOTS]),
             clock: RefCell::new([(usize::MAX, None); SLOTS]),
+            ordinal: RefCell::new([(usize::MAX, None); SLOTS]),
         }
     }
 
@@ -119,6 +121,16 @@ impl Memo {
         compute: impl FnOnce() -> Option<ClockMatch>,
     ) -> Option<ClockMatch> {
         Self::get(&self.clock, i, compute)
+    }
+
+    /// The ordinal at `i` and its end, computed once (the date forms ask for it
+    /// at the same token up to six times).
+    pub(crate) fn ordinal(
+        &self,
+        i: usize,
+        compute: impl FnOnce() -> Option<(f64, usize)>,
+    ) -> Option<(f64, usize)> {
+        Self::get(&self.ordinal, i, compute)
     }
 }
 
