@@ -95,8 +95,46 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         } else {
             None
         };
+        if split_word_and_period(text, start, end, next_word, tokens) {
+            continue;
+        }
         chunker.split(text, start, end, next_word, tokens);
     }
+}
+
+/// The next most common case: ASCII letters and a period that is no part of an
+/// abbreviation ("Burma." at the end of a sentence) are a word and a period. The
+/// general rules give the same tokens (tested below). Measured on the benchmark
+/// corpus: 43% of the chunks the plain-word path leaves.
+fn split_word_and_period(
+    text: &str,
+    start: usize,
+    end: usize,
+    next: Option<&str>,
+    out: &mut Vec<Token>,
+) -> bool {
+    let bytes = &text.as_bytes()[start..end];
+    let Some((b'.', letters)) = bytes.split_last() else {
+        return false;
+    };
+    if letters.is_empty() || !letters.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let word_end = end - 1;
+    if lexicon::keeps_period(&text[start..word_end], next) {
+        return false;
+    }
+    out.push(Token {
+        start: start as u32,
+        end: word_end as u32,
+        kind: TokenKind::Word,
+    });
+    out.push(Token {
+        start: word_end as u32,
+        end: end as u32,
+        kind: TokenKind::Punct,
+    });
+    true
 }
 
 /// The common case, taken without the general machinery: a chunk of ASCII letters,
@@ -105,20 +143,33 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 /// one grapheme unit per byte and try URL, e-mail and clitic rules first. Measured
 /// on the benchmark corpus (bench/README.md): 89% of chunks take this path, and
 /// tokenizing costs 2.6x fewer instructions (callgrind) than before it.
+///
+/// A chunk of ASCII digits with one `,` `;` `:` or `.` after it is a number (plus
+/// that punctuation) the same way: 11% of the chunks the letters path leaves.
 fn split_plain_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) -> bool {
     let bytes = &text.as_bytes()[start..end];
     let (last, word) = bytes.split_last().expect("chunks are non-empty");
-    let punct = matches!(last, b',' | b';' | b':');
-    let letters = if punct { word } else { bytes };
-    if letters.is_empty() || !letters.iter().all(u8::is_ascii_alphabetic) {
+    let digits = bytes[0].is_ascii_digit();
+    let punct = matches!(last, b',' | b';' | b':') || digits && *last == b'.';
+    let body = if punct { word } else { bytes };
+    let plain = if digits {
+        body.iter().all(u8::is_ascii_digit)
+    } else {
+        body.iter().all(u8::is_ascii_alphabetic)
+    };
+    if body.is_empty() || !plain {
         return false;
     }
     // Offsets fit u32: `tokenize_into` checked the text's length.
-    let word_end = (start + letters.len()) as u32;
+    let word_end = (start + body.len()) as u32;
     out.push(Token {
         start: start as u32,
         end: word_end,
-        kind: TokenKind::Word,
+        kind: if digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
     });
     if punct {
         out.push(Token {
@@ -769,7 +820,25 @@ mod tests {
             assert_eq!(fast, general(chunk), "{chunk}");
         }
         for chunk in [
-            ",", "said.", "don't", "US$5", "a,b", "é", "3bn", "said,,", "x@y",
+            ",",
+            "said.",
+            "don't",
+            "US$5",
+            "a,b",
+            "é",
+            "3bn",
+            "said,,",
+            "x@y",
+            "3.5",
+            "11,000",
+            "1990s",
+            "2025-01-24",
+            "5%",
+            "3..",
+            ".",
+            "21st",
+            "12:30",
+            "3a",
         ] {
             assert!(
                 !split_plain_word(chunk, 0, chunk.len(), &mut Vec::new()),
@@ -789,6 +858,15 @@ mod tests {
                 .collect();
             words.extend(longer);
         }
+        // Digit runs (a year, a count, a day), with each punctuation they take.
+        for number in ["0", "7", "12", "1990", "2025", "100000", "0123"] {
+            for punct in ["", ",", ";", ":", "."] {
+                let chunk = format!("{number}{punct}");
+                let mut fast = Vec::new();
+                assert!(split_plain_word(&chunk, 0, chunk.len(), &mut fast));
+                assert_eq!(fast, general(&chunk), "{chunk}");
+            }
+        }
         for word in &words {
             for punct in ["", ",", ";", ":"] {
                 let chunk = format!("{word}{punct}");
@@ -796,6 +874,50 @@ mod tests {
                 assert!(split_plain_word(&chunk, 0, chunk.len(), &mut fast));
                 assert_eq!(fast, general(&chunk), "{chunk}");
             }
+        }
+    }
+
+    #[test]
+    fn word_and_period_fast_path_agrees_with_the_general_rules() {
+        let words = [
+            "said", "Burma", "A", "I", "a", "x", "U", "Mr", "mr", "Jan", "Dec", "St", "Inc", "No",
+            "etc", "e", "www", "http", "Gen", "Sen", "vs", "p", "Co", "Ltd", "US", "S",
+        ];
+        let nexts = [
+            None,
+            Some("Smith"),
+            Some("The"),
+            Some("the"),
+            Some("5"),
+            Some("He"),
+            Some("said"),
+            Some("\"Quote"),
+        ];
+        let mut taken = 0;
+        for word in words {
+            for next in nexts {
+                let chunk = format!("{word}.");
+                let mut fast = Vec::new();
+                if split_word_and_period(&chunk, 0, chunk.len(), next, &mut fast) {
+                    taken += 1;
+                    let mut general = Vec::new();
+                    Chunker::default().split(&chunk, 0, chunk.len(), next, &mut general);
+                    assert_eq!(fast, general, "{chunk} {next:?}");
+                } else {
+                    assert!(lexicon::keeps_period(word, next), "{chunk} {next:?}");
+                }
+            }
+        }
+        // Both branches ran: sentence ends taken, abbreviations left to the rules.
+        assert!(taken > 0 && taken < words.len() * nexts.len());
+        for chunk in ["said", "U.S.", "3.", "é.", ".", "said..", "don't."] {
+            assert!(!split_word_and_period(
+                chunk,
+                0,
+                chunk.len(),
+                None,
+                &mut Vec::new()
+            ));
         }
     }
 
