@@ -67,10 +67,13 @@ pub(crate) struct Memo {
     number: RefCell<[(usize, Option<Num>); SLOTS]>,
     amount: RefCell<[(usize, Option<Amount>); SLOTS]>,
     clock: RefCell<[(usize, Option<ClockMatch>); SLOTS]>,
-    ordinal: RefCell<[(usize, Option<(f64, usize)>); SLOTS]>,
+    ordinal: RefCell<[(usize, Option<Ordinal>); SLOTS]>,
 }
 
 const SLOTS: usize = 16;
+
+/// An ordinal's value and the token after it.
+type Ordinal = (f64, usize);
 
 impl Memo {
     fn new() -> Memo {
@@ -128,8 +131,8 @@ impl Memo {
     pub(crate) fn ordinal(
         &self,
         i: usize,
-        compute: impl FnOnce() -> Option<(f64, usize)>,
-    ) -> Option<(f64, usize)> {
+        compute: impl FnOnce() -> Option<Ordinal>,
+    ) -> Option<Ordinal> {
         Self::get(&self.ordinal, i, compute)
     }
 }
