@@ -272,7 +272,15 @@ impl<'a> View<'a> {
 
     /// True when token `i` equals `word` ignoring ASCII case.
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        self.text(i).eq_ignore_ascii_case(word)
+        // The grammars ask this of many words at each token; comparing the
+        // lengths first skips slicing the text for nearly all of them.
+        match self.tokens.get(i) {
+            None => word.is_empty(),
+            Some(t) => {
+                (t.end - t.start) as usize == word.len()
+                    && t.text(self.text).eq_ignore_ascii_case(word)
+            }
+        }
     }
 
     /// True when token `i` is the single punctuation or symbol character `c`
