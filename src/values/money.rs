@@ -222,6 +222,10 @@ const PER_NOUNS: &[&str] = &[
 /// A currency sign at `i` (also "C" + "$" split by the tokenizer): code and end.
 fn symbol(v: &View, i: usize) -> Option<(&'static str, usize)> {
     let t = v.text(i);
+    // No sign or code begins with a digit; most tokens asked about are numbers.
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     if let Some(&(_, code)) = SYMBOLS.iter().find(|(s, _)| *s == t) {
         // "Rs" and the three-letter codes must be followed by an amount.
         return Some((code, i + 1));
@@ -259,25 +263,23 @@ fn currency_word(v: &View, i: usize) -> Option<(&'static str, f64, &'static str,
     if let Some(&(_, family, code, factor)) = lookup(i) {
         return Some((code, factor, family, i + 1));
     }
-    // "Canadian dollars", "Hong Kong dollars"
-    for &(a, b, family, code) in TWO_WORD_ADJECTIVES {
-        if v.is(i, a) && v.is(i + 1, b) {
-            if let Some(&(_, f, _, factor)) = lookup(i + 2) {
-                if f == family {
-                    return Some((code, factor, family, i + 3));
-                }
+    // "Hong Kong dollars", "Canadian dollars". The currency word after the
+    // adjective is looked up first: it is rarely there, and the adjective lists
+    // are long (this function runs at every number).
+    if let Some(&(_, f, _, factor)) = lookup(i + 2) {
+        for &(a, b, family, code) in TWO_WORD_ADJECTIVES {
+            if f == family && v.is(i, a) && v.is(i + 1, b) {
+                return Some((code, factor, family, i + 3));
             }
         }
     }
-    let adj = v.text(i).to_ascii_lowercase();
-    if let Some(&(_, family, code)) = ADJECTIVES.iter().find(|(a, _, _)| *a == adj) {
-        if let Some(&(_, f, _, factor)) = lookup(i + 1) {
-            if f == family {
-                return Some((code, factor, family, i + 2));
-            }
-        }
-    }
-    None
+    let &(_, f, _, factor) = lookup(i + 1)?;
+    let t = v.text(i);
+    // The adjectives are lowercase; the first listed spelling decides.
+    let &(_, family, code) = ADJECTIVES
+        .iter()
+        .find(|(a, _, _)| a.eq_ignore_ascii_case(t))?;
+    (f == family).then_some((code, factor, family, i + 2))
 }
 
 /// "a pound", "per barrel", "/kg" after an amount: the unit symbol and the end.
@@ -424,6 +426,38 @@ mod tests {
     use super::*;
     use crate::values::refdate::{RefDate, RefDateSource};
     use crate::values::{Date, DateTime};
+
+    #[test]
+    fn word_lists_fit_the_fast_checks() {
+        // `currency_word` compares them ignoring case against the token.
+        for (a, _, _) in ADJECTIVES {
+            assert_eq!(*a, a.to_ascii_lowercase());
+        }
+        for (a, b, _, _) in TWO_WORD_ADJECTIVES {
+            assert_eq!(format!("{a} {b}"), format!("{a} {b}").to_ascii_lowercase());
+        }
+        // `symbol` skips tokens that begin with a digit.
+        for (sign, _) in SYMBOLS {
+            assert!(!sign.starts_with(|c: char| c.is_ascii_digit()), "{sign}");
+        }
+    }
+
+    #[test]
+    fn currency_adjectives_in_any_case() {
+        for text in [
+            "20 Canadian dollars",
+            "20 CANADIAN DOLLARS",
+            "20 canadian Dollars",
+        ] {
+            assert_eq!(m(text), Some(format!("{text} = 20 CAD")));
+        }
+        assert_eq!(
+            m("5 Hong Kong dollars").as_deref(),
+            Some("5 Hong Kong dollars = 5 HKD")
+        );
+        // An adjective with some other currency's word is no currency.
+        assert_eq!(m("20 Canadian pounds"), None);
+    }
 
     fn m(text: &str) -> Option<String> {
         let tokens = crate::text::tokenize(text);

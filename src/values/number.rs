@@ -590,6 +590,10 @@ fn is_period_context(v: &View, j: usize) -> bool {
 
 /// The ordinal at token `i`: "21st", "3rd", "first", "twenty-first".
 pub(crate) fn ordinal(v: &View, i: usize) -> Option<(f64, usize)> {
+    v.memo.ordinal(i, || read_ordinal(v, i))
+}
+
+fn read_ordinal(v: &View, i: usize) -> Option<(f64, usize)> {
     if !v.is_number(i)
         && !v.kw(i, Kw::A)
         && !v
@@ -600,8 +604,9 @@ pub(crate) fn ordinal(v: &View, i: usize) -> Option<(f64, usize)> {
     }
     if v.is_number(i) {
         let n = v.numeral(i)?;
-        let suffix = n.suffix.to_ascii_lowercase();
-        let ok = matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
+        let ok = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| n.suffix.eq_ignore_ascii_case(s))
             && n.int_digits > 0
             && n.frac_digits == 0
             && !n.grouped

@@ -312,7 +312,9 @@ fn number_list<'t>(text: &'t str, v: &View, i: usize, spans: &mut Vec<Span<'t>>)
     true
 }
 
-/// Finds every value span; see [`super::recognize`].
+/// Finds every value span; see [`super::recognize`]. Kept out of line (it runs
+/// once a document) so that profiles can attribute the whole value pass.
+#[inline(never)]
 pub(crate) fn recognize<'t>(
     text: &'t str,
     tokens: &[Token],

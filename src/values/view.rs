@@ -4,7 +4,7 @@
 //! Indices are token indices; `end` indices are exclusive. Offsets are UTF-8 bytes.
 
 use super::duration::Amount;
-use super::lexicon::{self, Entry, Kw, Role, Sense};
+use super::lexicon::{self, Entry, Kw, Lexicon, Role, Sense};
 use super::number::Num;
 use super::numeral::{numeral, Numeral};
 use super::refdate::RefDate;
@@ -25,7 +25,9 @@ fn unknown_word_anchors(s: &str) -> bool {
     (b.len() <= 12
         && b.iter()
             .any(|c| c.is_ascii_digit() || matches!(c, b'$' | b'/')))
-        || s.starts_with(|c: char| matches!(c, '½' | '¼' | '¾' | '\u{2150}'..='\u{215E}'))
+        // (all of these begin with a byte >= 0xC2; most words are ASCII)
+        || b.first().is_some_and(|&c| c >= 0xC2)
+            && s.starts_with(|c: char| matches!(c, '½' | '¼' | '¾' | '\u{2150}'..='\u{215E}'))
 }
 
 /// Tokens plus what the grammars need to know about them.
@@ -38,10 +40,10 @@ pub(crate) struct View<'a> {
     pub sentences: &'a [Sentence],
     /// The date relative expressions resolve against.
     pub ref_date: RefDate,
-    /// Lexicon entry per token (`Entry::NONE` for non-words and unknown words).
-    lex: Vec<Entry>,
-    /// What each token can do in a value, for the scan's quick skip.
-    roles: Vec<Role>,
+    /// The lexicon, held so look-ups skip its one-time initialization check.
+    lexicon: Lexicon,
+    /// What each token is to the grammars, worked out once.
+    info: Vec<Info>,
     /// Numeric readings of recent tokens (each number token is read by half a
     /// dozen grammars).
     numerals: RefCell<[(usize, Option<Numeral<'a>>); SLOTS]>,
@@ -51,14 +53,27 @@ pub(crate) struct View<'a> {
     pub(crate) memo: Memo,
 }
 
+/// A token's lexicon entry (`Entry::NONE` for non-words and unknown words), its
+/// role and which recognizer families may begin at it: 4 bytes a token.
+#[derive(Clone, Copy, Default)]
+struct Info {
+    entry: Entry,
+    role: Role,
+    starts: u8,
+}
+
 /// A direct-mapped cache of `SLOTS` positions per reader.
 pub(crate) struct Memo {
     number: RefCell<[(usize, Option<Num>); SLOTS]>,
     amount: RefCell<[(usize, Option<Amount>); SLOTS]>,
     clock: RefCell<[(usize, Option<ClockMatch>); SLOTS]>,
+    ordinal: RefCell<[(usize, Option<Ordinal>); SLOTS]>,
 }
 
 const SLOTS: usize = 16;
+
+/// An ordinal's value and the token after it.
+type Ordinal = (f64, usize);
 
 impl Memo {
     fn new() -> Memo {
@@ -66,6 +81,7 @@ impl Memo {
             number: RefCell::new([(usize::MAX, None); SLOTS]),
             amount: RefCell::new([(usize::MAX, None); SLOTS]),
             clock: RefCell::new([(usize::MAX, None); SLOTS]),
+            ordinal: RefCell::new([(usize::MAX, None); SLOTS]),
         }
     }
 
@@ -109,6 +125,16 @@ impl Memo {
     ) -> Option<ClockMatch> {
         Self::get(&self.clock, i, compute)
     }
+
+    /// The ordinal at `i` and its end, computed once (the date forms ask for it
+    /// at the same token up to six times).
+    pub(crate) fn ordinal(
+        &self,
+        i: usize,
+        compute: impl FnOnce() -> Option<Ordinal>,
+    ) -> Option<Ordinal> {
+        Self::get(&self.ordinal, i, compute)
+    }
 }
 
 impl<'a> View<'a> {
@@ -119,45 +145,56 @@ impl<'a> View<'a> {
         sentences: &'a [Sentence],
         ref_date: RefDate,
     ) -> View<'a> {
-        let lexicon = lexicon::Lexicon::get();
-        let mut lex = Vec::with_capacity(tokens.len());
-        let mut roles = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let s = t.text(text);
-            let (entry, role) = match t.kind {
-                TokenKind::Number => (Entry::NONE, Role::Anchor),
-                TokenKind::Word => {
-                    let e = if s.len() <= lexicon::MAX_WORD {
-                        lexicon.lookup(s)
-                    } else {
-                        Entry::NONE
-                    };
-                    let role = match e.role() {
-                        Role::None if unknown_word_anchors(s) => Role::Anchor,
-                        r => r,
-                    };
-                    (e, role)
-                }
-                TokenKind::Symbol => (
-                    Entry::NONE,
-                    if s.starts_with(CURRENCY_SIGNS) || s.starts_with(['°', '℃', '℉']) {
-                        Role::Anchor
-                    } else {
-                        Role::None
+        use lexicon::{STARTS_NUMBER, STARTS_TIME};
+        let lexicon = Lexicon::get();
+        let info = tokens
+            .iter()
+            .map(|t| {
+                let s = t.text(text);
+                match t.kind {
+                    TokenKind::Number => Info {
+                        entry: Entry::NONE,
+                        role: Role::Anchor,
+                        starts: STARTS_TIME | STARTS_NUMBER,
                     },
-                ),
-                _ => (Entry::NONE, Role::None),
-            };
-            lex.push(entry);
-            roles.push(role);
-        }
+                    TokenKind::Word => {
+                        let entry = lexicon.lookup(s);
+                        // Words with digits ("3bn", "1/2", "mid-2023") anchor though the
+                        // lexicon has no role for them (or only a tense sense).
+                        let role = match lexicon.role(entry) {
+                            Role::None if unknown_word_anchors(s) => Role::Anchor,
+                            r => r,
+                        };
+                        let starts = match entry {
+                            Entry::NONE if role == Role::Anchor => STARTS_TIME | STARTS_NUMBER,
+                            e => lexicon.starts(e),
+                        };
+                        Info {
+                            entry,
+                            role,
+                            starts,
+                        }
+                    }
+                    TokenKind::Symbol
+                        if s.starts_with(CURRENCY_SIGNS) || s.starts_with(['°', '℃', '℉']) =>
+                    {
+                        Info {
+                            entry: Entry::NONE,
+                            role: Role::Anchor,
+                            starts: STARTS_NUMBER,
+                        }
+                    }
+                    _ => Info::default(),
+                }
+            })
+            .collect();
         View {
             text,
             tokens,
             sentences,
             ref_date,
-            lex,
-            roles,
+            lexicon,
+            info,
             numerals: RefCell::new([(usize::MAX, None); SLOTS]),
             memo: Memo::new(),
         }
@@ -180,28 +217,19 @@ impl<'a> View<'a> {
 
     /// The role of token `i` (`Role::None` past the end).
     pub(crate) fn role(&self, i: usize) -> Role {
-        self.roles.get(i).copied().unwrap_or_default()
+        self.info.get(i).map_or(Role::None, |x| x.role)
     }
 
     /// Which recognizer families may begin at token `i`.
     pub(crate) fn starts(&self, i: usize) -> u8 {
-        use lexicon::{STARTS_NUMBER, STARTS_TIME};
-        match self.kind(i) {
-            Some(TokenKind::Number) => STARTS_TIME | STARTS_NUMBER,
-            Some(TokenKind::Word) => match self.entry(i) {
-                Entry::NONE if self.role(i) == Role::Anchor => STARTS_TIME | STARTS_NUMBER,
-                e => e.starts(),
-            },
-            Some(TokenKind::Symbol) if self.role(i) == Role::Anchor => STARTS_NUMBER,
-            _ => 0,
-        }
+        self.info.get(i).map_or(0, |x| x.starts)
     }
 
     /// True when an anchor lies among the `n` tokens after `i`.
     pub(crate) fn anchor_within(&self, i: usize, n: usize) -> bool {
-        let from = (i + 1).min(self.roles.len());
-        let to = (i + 1 + n).min(self.roles.len());
-        self.roles[from..to].contains(&Role::Anchor)
+        let from = (i + 1).min(self.info.len());
+        let to = (i + 1 + n).min(self.info.len());
+        self.info[from..to].iter().any(|x| x.role == Role::Anchor)
     }
 
     /// Token `i` read as a number with an optional suffix ([`numeral`]), cached.
@@ -224,12 +252,12 @@ impl<'a> View<'a> {
 
     /// The lexicon entry of token `i`.
     pub(crate) fn entry(&self, i: usize) -> Entry {
-        self.lex.get(i).copied().unwrap_or(Entry::NONE)
+        self.info.get(i).map_or(Entry::NONE, |x| x.entry)
     }
 
     /// The senses of token `i`.
     pub(crate) fn senses(&self, i: usize) -> impl Iterator<Item = Sense> {
-        self.entry(i).senses().iter().copied()
+        self.lexicon.senses(self.entry(i)).iter().copied()
     }
 
     /// The first sense of token `i` that `f` maps to something.
@@ -239,12 +267,20 @@ impl<'a> View<'a> {
 
     /// True when token `i` is the cue word `kw`.
     pub(crate) fn kw(&self, i: usize, kw: Kw) -> bool {
-        self.entry(i).has_kw(kw)
+        self.lexicon.has_kw(self.entry(i), kw)
     }
 
     /// True when token `i` equals `word` ignoring ASCII case.
     pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        self.text(i).eq_ignore_ascii_case(word)
+        // The grammars ask this of many words at each token; comparing the
+        // lengths first skips slicing the text for nearly all of them.
+        match self.tokens.get(i) {
+            None => word.is_empty(),
+            Some(t) => {
+                (t.end - t.start) as usize == word.len()
+                    && t.text(self.text).eq_ignore_ascii_case(word)
+            }
+        }
     }
 
     /// True when token `i` is the single punctuation or symbol character `c`
