@@ -22,7 +22,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 .PHONY: help serve test test-rust test-wasm e2e wasm dist bench bench-corpus deps deps-rust deps-node deps-browser clean
 
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 16
 
 serve: wasm ## build and serve the annotator on http://127.0.0.1:$(PORT) (PORT=… to change)
 	@echo "==> serving www/ and pkg/ on http://127.0.0.1:$(PORT)  (Ctrl+C to stop)"
@@ -41,9 +41,13 @@ test-wasm: deps-rust deps-browser ## the wasm build's tests in Node and in headl
 	@echo "==> wasm tests in headless Chromium"
 	WASM_BINDGEN_USE_BROWSER=1 cargo test --target $(WASM_TARGET) --lib
 
-e2e: wasm deps-node deps-browser ## end-to-end tests of the page in headless Chromium
+e2e: wasm dist deps-node deps-browser ## end-to-end tests of the page, the built site, lede.html and the extension in headless Chromium
 	@echo "==> end-to-end tests (node --test tests/e2e/)"
 	node --test --test-concurrency=1 tests/e2e/
+
+dist: wasm ## build dist/: the static site, lede.html (one offline file), the extension and its zip; prints sizes
+	@echo "==> node scripts/build-dist.mjs (dist/site, dist/lede.html, dist/extension, dist/lede-extension.zip)"
+	node scripts/build-dist.mjs
 
 wasm: $(WASM_OUT) ## build pkg/ (release wasm + JS glue, wasm-opt'd)
 

@@ -16,7 +16,7 @@ globalThis.gc?.();
 const before = process.memoryUsage();
 const wasmBefore = wasm.memory.buffer.byteLength;
 const t0 = performance.now();
-const flat = annotateFlat(text, { today: '2025-01-24' });
+const flat = annotateFlat(new TextEncoder().encode(text), { today: '2025-01-24' });
 const annotateMs = performance.now() - t0;
 const after = process.memoryUsage();
 const result = {

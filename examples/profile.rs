@@ -2,20 +2,31 @@
 //! (`valgrind --tool=callgrind target/release/examples/profile bench/corpus/articles.jsonl`).
 //! Prints the number of spans so the work cannot be optimized away.
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: profile FILE.jsonl [ITERS]");
-    let iters: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: profile FILE.jsonl [ITERS]");
+    let iters: usize = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let jsonl = std::fs::read_to_string(path).expect("readable corpus");
     let texts: Vec<String> = jsonl
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect();
-    let options = lede::Options { ref_date: lede::values::DateTime::parse("2025-01-24").ok(), ..Default::default() };
+    let options = lede::Options {
+        ref_date: lede::values::DateTime::parse("2025-01-24").ok(),
+        ..Default::default()
+    };
     let start = std::time::Instant::now();
     let mut spans = 0;
     for _ in 0..iters {
         for text in &texts {
-            spans += lede::annotate(text, &options).expect("annotates").spans.len();
+            spans += lede::annotate(text, &options)
+                .expect("annotates")
+                .spans
+                .len();
         }
     }
     let bytes: usize = texts.iter().map(String::len).sum::<usize>() * iters;

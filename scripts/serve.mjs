@@ -17,8 +17,9 @@ const opt = (name, fallback) => {
 const port = Number(opt('port', process.env.PORT || 8000));
 const root = path.resolve(repo, opt('root', 'www'));
 const base = opt('base', '/').replace(/\/?$/, '/');
-// In a built site pkg/ sits inside the root; in development it is beside www/.
-const mounts = [['pkg/', path.join(repo, 'pkg')], ['', root]];
+// In a built site (dist/site) pkg/ sits inside the root and is served from there;
+// in development it is beside www/ and mounted at pkg/.
+const mounts = fs.existsSync(path.join(root, 'pkg')) ? [['', root]] : [['pkg/', path.join(repo, 'pkg')], ['', root]];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',

@@ -84,65 +84,195 @@ pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     Ok(record.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
-/// Annotates `text`; returns the compact columnar layout (typed arrays) that the
-/// worker hands to the page. See `FlatDocument` for the fields.
+/// Annotates `text` — a string, or its UTF-8 bytes as a `Uint8Array` (the
+/// cheaper way in for a long text: a string is copied in through a buffer of up to
+/// three times its length, which wasm memory keeps once grown) — and returns the
+/// compact columnar layout (typed arrays) that the worker hands to the page. See
+/// `FlatDocument` for the fields.
+///
+/// The text is annotated window by window and each window's columns are copied
+/// out to JS at once, so wasm memory holds the text and one window's work, not
+/// the whole layout.
 ///
 /// # Errors
-/// As [`annotate`].
+/// As [`annotate`], and bytes that are not UTF-8.
 #[wasm_bindgen(js_name = annotateFlat)]
-pub fn annotate_flat(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn annotate_flat(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = text_argument(text)?;
     let (options, unit) = decode_options(options)?;
-    let doc = document::annotate(text, &options)?;
-    flat_to_js(&FlatDocument::new(&doc, unit))
-}
-
-fn flat_to_js(flat: &FlatDocument) -> Result<JsValue, JsError> {
+    let mut columns = Columns::default();
+    let mut failed = None;
+    let ref_date = FlatDocument::annotate_pieces(&text, &options, unit, |piece| {
+        if failed.is_none() {
+            failed = columns.push(piece).err();
+        }
+    })?;
+    if let Some(err) = failed {
+        return Err(err);
+    }
     let obj = Object::new();
-    let set =
-        |key: &str, value: JsValue| Reflect::set(&obj, &JsValue::from_str(key), &value).map(|_| ());
-    let values = flat
-        .span_values
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
-    let labels: Array = flat.labels.iter().map(|l| JsValue::from_str(l)).collect();
-    let sources: Array = crate::export::flat::SOURCES
+    let set = |key: &str, value: JsValue| {
+        Reflect::set(&obj, &JsValue::from_str(key), &value)
+            .map(|_| ())
+            .map_err(|_| JsError::new("could not build the result object"))
+    };
+    set(
+        "refDate",
+        JsValue::from_str(&export::json::ref_date_text(&ref_date)),
+    )?;
+    set(
+        "refDateSource",
+        serde_wasm_bindgen::to_value(&ref_date.source)?,
+    )?;
+    set(
+        "tokens",
+        joined(
+            &columns.tokens,
+            Uint32Array::new_with_length,
+            Uint32Array::length,
+            Uint32Array::set,
+        )
+        .into(),
+    )?;
+    set(
+        "sentences",
+        joined(
+            &columns.sentences,
+            Uint32Array::new_with_length,
+            Uint32Array::length,
+            Uint32Array::set,
+        )
+        .into(),
+    )?;
+    set(
+        "spans",
+        joined(
+            &columns.spans,
+            Uint32Array::new_with_length,
+            Uint32Array::length,
+            Uint32Array::set,
+        )
+        .into(),
+    )?;
+    set(
+        "spanLabels",
+        joined(
+            &columns.span_labels,
+            Uint16Array::new_with_length,
+            Uint16Array::length,
+            Uint16Array::set,
+        )
+        .into(),
+    )?;
+    set(
+        "spanScores",
+        joined(
+            &columns.span_scores,
+            Float32Array::new_with_length,
+            Float32Array::length,
+            Float32Array::set,
+        )
+        .into(),
+    )?;
+    set(
+        "spanEntities",
+        joined(
+            &columns.span_entities,
+            Int32Array::new_with_length,
+            Int32Array::length,
+            Int32Array::set,
+        )
+        .into(),
+    )?;
+    set(
+        "spanSources",
+        joined(
+            &columns.span_sources,
+            Uint8Array::new_with_length,
+            Uint8Array::length,
+            Uint8Array::set,
+        )
+        .into(),
+    )?;
+    set("spanValues", columns.span_values.into())?;
+    let labels: Array = columns
+        .labels
+        .iter()
+        .map(|l| JsValue::from_str(l))
+        .collect();
+    set("labels", labels.into())?;
+    let sources: Array = export::flat::SOURCES
         .iter()
         .map(|s| JsValue::from_str(s))
         .collect();
-    let source = serde_wasm_bindgen::to_value(&flat.ref_date_source)?;
-    set("refDate", JsValue::from_str(&flat.ref_date))
-        .and_then(|_| set("refDateSource", source))
-        .and_then(|_| set("tokens", Uint32Array::from(&flat.tokens[..]).into()))
-        .and_then(|_| set("sentences", Uint32Array::from(&flat.sentences[..]).into()))
-        .and_then(|_| set("spans", Uint32Array::from(&flat.spans[..]).into()))
-        .and_then(|_| {
-            set(
-                "spanLabels",
-                Uint16Array::from(&flat.span_labels[..]).into(),
-            )
-        })
-        .and_then(|_| {
-            set(
-                "spanScores",
-                Float32Array::from(&flat.span_scores[..]).into(),
-            )
-        })
-        .and_then(|_| {
-            set(
-                "spanEntities",
-                Int32Array::from(&flat.span_entities[..]).into(),
-            )
-        })
-        .and_then(|_| {
-            set(
-                "spanSources",
-                Uint8Array::from(&flat.span_sources[..]).into(),
-            )
-        })
-        .and_then(|_| set("spanValues", values))
-        .and_then(|_| set("labels", labels.into()))
-        .and_then(|_| set("sources", sources.into()))
-        .map_err(|_| JsError::new("could not build the result object"))?;
+    set("sources", sources.into())?;
     Ok(obj.into())
+}
+
+/// The text argument: a JS string, or UTF-8 bytes in a `Uint8Array`.
+fn text_argument(text: JsValue) -> Result<String, JsError> {
+    if let Some(bytes) = text.dyn_ref::<Uint8Array>() {
+        String::from_utf8(bytes.to_vec()).map_err(|e| {
+            JsError::new(&format!(
+                "the text is not UTF-8: invalid byte at offset {}",
+                e.utf8_error().valid_up_to()
+            ))
+        })
+    } else {
+        text.as_string().ok_or_else(|| {
+            JsError::new("the text must be a string or its UTF-8 bytes (a Uint8Array)")
+        })
+    }
+}
+
+/// Each window's columns, already copied out to JS typed arrays.
+#[derive(Default)]
+struct Columns {
+    tokens: Vec<Uint32Array>,
+    sentences: Vec<Uint32Array>,
+    spans: Vec<Uint32Array>,
+    span_labels: Vec<Uint16Array>,
+    span_scores: Vec<Float32Array>,
+    span_entities: Vec<Int32Array>,
+    span_sources: Vec<Uint8Array>,
+    span_values: Array,
+    labels: Vec<String>,
+}
+
+impl Columns {
+    fn push(&mut self, piece: &FlatDocument) -> Result<(), JsError> {
+        self.tokens.push(Uint32Array::from(&piece.tokens[..]));
+        self.sentences.push(Uint32Array::from(&piece.sentences[..]));
+        self.spans.push(Uint32Array::from(&piece.spans[..]));
+        self.span_labels
+            .push(Uint16Array::from(&piece.span_labels[..]));
+        self.span_scores
+            .push(Float32Array::from(&piece.span_scores[..]));
+        self.span_entities
+            .push(Int32Array::from(&piece.span_entities[..]));
+        self.span_sources
+            .push(Uint8Array::from(&piece.span_sources[..]));
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        for value in &piece.span_values {
+            self.span_values.push(&value.serialize(&serializer)?);
+        }
+        self.labels.clone_from(&piece.labels);
+        Ok(())
+    }
+}
+
+/// One typed array holding `parts` end to end.
+fn joined<A>(parts: &[A], new: fn(u32) -> A, length: fn(&A) -> u32, set: fn(&A, &JsValue, u32)) -> A
+where
+    A: AsRef<JsValue>,
+{
+    let whole = new(parts.iter().map(length).sum());
+    let mut at = 0;
+    for part in parts {
+        set(&whole, part.as_ref(), at);
+        at += length(part);
+    }
+    whole
 }
 
 fn parse_format(name: &str) -> Result<Format, JsError> {
@@ -254,8 +384,30 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn flat_layout_matches_the_record() {
-        let flat = annotate_flat(TEXT, JsValue::UNDEFINED).expect("annotates");
+        let flat = annotate_flat(TEXT.into(), JsValue::UNDEFINED).expect("annotates");
         let record = annotate(TEXT, JsValue::UNDEFINED).expect("annotates");
+        // The same text as UTF-8 bytes gives the same layout.
+        let bytes = Uint8Array::from(TEXT.as_bytes());
+        let from_bytes = annotate_flat(bytes.into(), JsValue::UNDEFINED).expect("annotates bytes");
+        for key in ["tokens", "sentences", "spans"] {
+            assert_eq!(
+                Uint32Array::from(get(&from_bytes, key)).to_vec(),
+                Uint32Array::from(get(&flat, key)).to_vec(),
+                "{key}"
+            );
+        }
+        let spans = Array::from(&get(&record, "spans"));
+        let values = Array::from(&get(&flat, "spanValues"));
+        assert_eq!(values.length(), spans.length());
+        for (i, span) in spans.iter().enumerate() {
+            let expected = js_sys::JSON::stringify(&get(&span, "value")).expect("json");
+            let got = js_sys::JSON::stringify(&values.get(i as u32)).expect("json");
+            assert_eq!(String::from(got), String::from(expected));
+        }
+        let broken = Uint8Array::from(&b"Kyiv \xff"[..]);
+        let err = annotate_flat(broken.into(), JsValue::UNDEFINED).expect_err("refuses non-UTF-8");
+        assert!(message(err).contains("offset 5"));
+        assert!(annotate_flat(JsValue::from_f64(3.0), JsValue::UNDEFINED).is_err());
         let tokens = Uint32Array::from(get(&flat, "tokens")).to_vec();
         let records = Array::from(&get(&record, "tokens"));
         assert_eq!(tokens.len() as u32, records.length() * 2);

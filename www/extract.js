@@ -22,7 +22,7 @@
 /** Elements that never hold article text. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'NAV', 'ASIDE',
   'FOOTER', 'HEADER', 'FORM', 'BUTTON', 'FIGURE', 'FIGCAPTION', 'PICTURE', 'VIDEO', 'AUDIO', 'SELECT', 'INPUT',
-  'TEXTAREA', 'OBJECT', 'EMBED', 'MENU', 'DIALOG', 'TABLE', 'H1', 'LABEL']);
+  'TEXTAREA', 'OBJECT', 'EMBED', 'MENU', 'DIALOG', 'TABLE', 'H1', 'LABEL', 'TITLE']);
 const SKIP_ROLES = /^(navigation|complementary|contentinfo|banner|search|dialog|alertdialog|menu|menubar|toolbar|button|figure|img)$/;
 /** Class or id words of boilerplate containers. */
 const BOILERPLATE = /(?:^|[-_\s])(share|sharing|social|related|read-?more|more-?(?:stories|news|from)|recommend(?:ed|ations)?|newsletter|promo|advert|advertisement|ads?|sponsor(?:ed)?|comments?|caption|credits?|footer|subscribe|signup|sign-up|breadcrumbs?|tags|toolbar|popup|modal|cookie|banner|outbrain|taboola|most-?(?:read|popular)|trending|byline|dateline|author|timestamp|meta|sidebar|widget|visually-hidden|sr-only|print-only|skip)(?:$|[-_\s])/i;
@@ -192,7 +192,9 @@ function findRoot(doc, body) {
     const length = (node.textContent ?? '').trim().length;
     let block = node.parentElement;
     while (block && !BLOCK_TAGS.has(block.tagName.toUpperCase()) && block !== body) block = block.parentElement;
-    if (length < 25 || !block || /^H[1-6]$/i.test(block.tagName) || hasBoilerplateAncestor(block, plainlyNotText)) continue;
+    // The text's own parent is checked too: a parsed file's <script> and <title> sit in its body.
+    if (length < 25 || !block || /^H[1-6]$/i.test(block.tagName)
+      || hasBoilerplateAncestor(node.parentElement ?? block, plainlyNotText)) continue;
     const container = block.tagName.toUpperCase() === 'P' ? block.parentElement : block;
     if (container) scores.set(container, (scores.get(container) ?? 0) + length);
   }
@@ -342,6 +344,7 @@ export function extractArticle(doc) {
   }
 
   walkBody(root, used, push);
+  dropOrphanSubheads(blocks, root);
 
   let offset = 0;
   for (const block of blocks) {
@@ -440,4 +443,20 @@ function walkBody(root, used, push) {
 /** @param {Element} el */
 function hasBlockChild(el) {
   return [...el.children].some((c) => BLOCK_TAGS.has(c.tagName.toUpperCase()));
+}
+
+/**
+ * Removes subheads whose section kept nothing else: the heading of a box whose
+ * links or widgets were all left out ("Key events" over a list of jump links in
+ * a live blog) is not article text either. A subhead's section is its parent
+ * element, unless that is the article root itself (headings between paragraphs).
+ * @param {ArticleBlock[]} blocks
+ * @param {Element} root
+ */
+function dropOrphanSubheads(blocks, root) {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const section = blocks[i].kind === 'subhead' ? blocks[i].element?.parentElement : null;
+    if (!section || section === root || section.contains(root)) continue;
+    if (!blocks.some((b, j) => j !== i && b.element && section.contains(b.element))) blocks.splice(i, 1);
+  }
 }

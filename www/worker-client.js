@@ -42,14 +42,28 @@ export function fromFlat(flat) {
   };
 }
 
+/**
+ * How a client made without a worker or URL gets its engine: by default it starts
+ * worker.js beside this module, which fetches the wasm beside itself. The offline
+ * single-file build has no files beside it; it replaces both (a worker made from
+ * inlined source, the inlined wasm bytes) before the page's first client is made.
+ * @type {{createWorker: () => Worker, wasm?: BufferSource}}
+ */
+export const engineDefaults = {
+  createWorker: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }),
+};
+
 export class AnnotatorClient {
   /**
    * @param {{worker?: Worker, url?: URL|string, wasm?: BufferSource}} [options] a ready
    *   worker (the extension and the single-file build make their own), or its URL;
    *   `wasm` hands the worker the module's bytes instead of letting it fetch them.
+   *   With neither a worker nor a URL, `engineDefaults` says how to start one.
    */
   constructor(options = {}) {
-    this.worker = options.worker ?? new Worker(options.url ?? new URL('./worker.js', import.meta.url), { type: 'module' });
+    const own = options.worker ?? (options.url ? new Worker(options.url, { type: 'module' }) : null);
+    this.worker = own ?? engineDefaults.createWorker();
+    const wasm = options.wasm ?? (own ? undefined : engineDefaults.wasm);
     this.nextId = 1;
     /** @type {Map<number, {resolve: Function, reject: Function, onPartial?: Function}>} */
     this.pending = new Map();
@@ -59,7 +73,7 @@ export class AnnotatorClient {
       for (const { reject } of this.pending.values()) reject(error);
       this.pending.clear();
     };
-    if (options.wasm) this.#request({ type: 'init', wasm: options.wasm });
+    if (wasm) this.#request({ type: 'init', wasm });
   }
 
   /** @param {Reply} reply */

@@ -45,9 +45,13 @@ function openingEnd(text) {
   return at > 0 && at < text.length / 2 ? at + 1 : null;
 }
 
+// Texts go in as UTF-8 bytes: wasm-bindgen copies a string in through a buffer
+// of up to three times its length, and wasm memory never shrinks once grown.
+const utf8 = new TextEncoder();
+
 function annotateFlat(text, options) {
   const started = performance.now();
-  const value = lede.annotateFlat(text, options ?? {});
+  const value = lede.annotateFlat(utf8.encode(text), options ?? {});
   value.elapsedMs = performance.now() - started;
   return value;
 }

@@ -4,9 +4,10 @@
 //!
 //! Offsets are in the unit chosen at conversion (UTF-16 for JS).
 
-use crate::document::Document;
+use crate::document::{annotate_windows, AnnotateError, Document, Options, WINDOW_BYTES};
+use crate::export::json::ref_date_text;
 use crate::text::{OffsetMap, Unit};
-use crate::values::{RefDateSource, Value};
+use crate::values::{RefDate, RefDateSource, Value};
 
 /// Parallel arrays describing one document; index `i` of every `span_*` array
 /// describes span `i`.
@@ -42,48 +43,140 @@ pub const SOURCES: [&str; 4] = ["model", "rule", "user", "import"];
 impl FlatDocument {
     /// Lays out `doc` with offsets in `unit`.
     pub fn new(doc: &Document<'_>, unit: Unit) -> FlatDocument {
-        let map = OffsetMap::new(doc.text);
-        let at = |byte: usize| {
-            u32::try_from(map.from_byte(byte, unit)).expect("offsets fit u32: texts are < 4 GiB")
-        };
         let mut flat = FlatDocument {
-            ref_date: {
-                let rd = doc.ref_date.datetime;
-                if rd.is_midnight() {
-                    rd.date.to_string()
-                } else {
-                    rd.to_string()
-                }
-            },
+            ref_date: ref_date_text(&doc.ref_date),
             ref_date_source: doc.ref_date.source,
-            tokens: Vec::with_capacity(doc.tokens.len() * 2),
-            sentences: Vec::with_capacity(doc.sentences.len() * 2),
             ..FlatDocument::default()
         };
+        flat.append(doc, 0, unit, 0, 0);
+        flat
+    }
+
+    /// Annotates `text` window by window ([`FlatDocument::annotate_pieces`]) into
+    /// one layout.
+    ///
+    /// # Errors
+    /// As [`annotate_windows`].
+    pub fn annotate(
+        text: &str,
+        options: &Options,
+        unit: Unit,
+    ) -> Result<FlatDocument, AnnotateError> {
+        let mut flat = FlatDocument::default();
+        let ref_date =
+            FlatDocument::annotate_pieces(text, options, unit, |piece| flat.extend(piece))?;
+        flat.ref_date = ref_date_text(&ref_date);
+        flat.ref_date_source = ref_date.source;
+        Ok(flat)
+    }
+
+    /// Annotates `text` window by window ([`annotate_windows`]) and hands `each`
+    /// one window's columns at a time, so only one window's tokens, spans and
+    /// working memory exist at once (a 10 MB text peaked at 128 MB of wasm memory
+    /// as one document). Offsets, token indices and entity ids in a piece are
+    /// already the whole text's; a piece's `labels` is every label seen so far,
+    /// which its `span_labels` index. Returns the reference date.
+    ///
+    /// # Errors
+    /// As [`annotate_windows`].
+    pub fn annotate_pieces(
+        text: &str,
+        options: &Options,
+        unit: Unit,
+        mut each: impl FnMut(&FlatDocument),
+    ) -> Result<RefDate, AnnotateError> {
+        let mut piece = FlatDocument::default();
+        let mut base = 0usize; // `unit` offset of the current window's start
+        let mut done = 0usize; // bytes of text before it
+        let mut tokens_before = 0u32;
+        let mut next_entity = 0i32;
+        annotate_windows(text, options, WINDOW_BYTES, |start, doc| {
+            base += OffsetMap::new(&text[done..start]).len_in(unit);
+            done = start;
+            piece.clear_columns();
+            piece.append(&doc, base, unit, tokens_before, next_entity);
+            tokens_before += doc.tokens.len() as u32;
+            // Ids in a window count from 0, so the piece's largest is the last used.
+            if let Some(last) = piece
+                .span_entities
+                .iter()
+                .copied()
+                .max()
+                .filter(|&m| m >= 0)
+            {
+                next_entity = last + 1;
+            }
+            each(&piece);
+        })
+    }
+
+    /// Empties every column but `labels`.
+    fn clear_columns(&mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+        self.spans.clear();
+        self.span_labels.clear();
+        self.span_scores.clear();
+        self.span_entities.clear();
+        self.span_sources.clear();
+        self.span_values.clear();
+    }
+
+    /// Appends a piece from [`FlatDocument::annotate_pieces`].
+    fn extend(&mut self, piece: &FlatDocument) {
+        self.tokens.extend_from_slice(&piece.tokens);
+        self.sentences.extend_from_slice(&piece.sentences);
+        self.spans.extend_from_slice(&piece.spans);
+        self.span_labels.extend_from_slice(&piece.span_labels);
+        self.span_scores.extend_from_slice(&piece.span_scores);
+        self.span_entities.extend_from_slice(&piece.span_entities);
+        self.span_sources.extend_from_slice(&piece.span_sources);
+        self.span_values.extend_from_slice(&piece.span_values);
+        self.labels.clone_from(&piece.labels);
+    }
+
+    /// Appends one window's document whose first byte is at `base` (in `unit`) of
+    /// the whole text, with `tokens_before` tokens and entity ids below
+    /// `entity_base` before it.
+    fn append(
+        &mut self,
+        doc: &Document<'_>,
+        base: usize,
+        unit: Unit,
+        tokens_before: u32,
+        entity_base: i32,
+    ) {
+        let map = OffsetMap::new(doc.text);
+        let at = |byte: usize| {
+            u32::try_from(base + map.from_byte(byte, unit))
+                .expect("offsets fit u32: texts are < 4 GiB")
+        };
+        self.tokens.reserve(doc.tokens.len() * 2);
         for t in &doc.tokens {
-            flat.tokens
+            self.tokens
                 .extend([at(t.start as usize), at(t.end as usize)]);
         }
         for s in &doc.sentences {
-            flat.sentences.extend([s.token_start, s.token_end]);
+            self.sentences
+                .extend([tokens_before + s.token_start, tokens_before + s.token_end]);
         }
         for s in &doc.spans {
-            flat.spans.extend([at(s.start), at(s.end)]);
+            self.spans.extend([at(s.start), at(s.end)]);
             let name = s.label.as_str();
-            let index = match flat.labels.iter().position(|l| l == name) {
+            let index = match self.labels.iter().position(|l| l == name) {
                 Some(i) => i,
                 None => {
-                    flat.labels.push(name.to_string());
-                    flat.labels.len() - 1
+                    self.labels.push(name.to_string());
+                    self.labels.len() - 1
                 }
             };
-            flat.span_labels.push(index as u16);
-            flat.span_scores.push(s.score);
-            flat.span_entities.push(s.entity.map_or(-1, |e| e as i32));
-            flat.span_sources.push(s.source as u8);
-            flat.span_values.push(s.value.clone());
+            self.span_labels.push(index as u16);
+            self.span_scores.push(s.score);
+            self.span_entities
+                .push(s.entity.map_or(-1, |e| entity_base + e as i32));
+            self.span_sources.push(s.source as u8);
+            self.span_values.push(s.value.clone());
         }
-        flat
     }
 }
 
@@ -107,5 +200,32 @@ mod tests {
         assert_eq!(flat.labels, ["GPE"]);
         assert_eq!(SOURCES[flat.span_sources[0] as usize], "user");
         assert_eq!(flat.sentences, [0, doc.tokens.len() as u32]);
+    }
+
+    #[test]
+    fn windowed_layout_equals_the_single_document_one() {
+        // Over a megabyte, so it takes several windows; non-ASCII shifts UTF-16 offsets.
+        let para = "Zelenskiy 👩🏽‍💻 met 東京 officials in Kyiv on Friday, about 11,000 of them.\n\n";
+        let text = para.repeat(WINDOW_BYTES * 3 / para.len());
+        let options = Options {
+            ref_date: crate::values::DateTime::parse("2025-01-24").ok(),
+            ..Options::default()
+        };
+        let flat = FlatDocument::annotate(&text, &options, Unit::Utf16).unwrap();
+        let whole = FlatDocument::new(&annotate(&text, &options).unwrap(), Unit::Utf16);
+        assert_eq!(flat.tokens, whole.tokens);
+        assert_eq!(flat.sentences, whole.sentences);
+        assert_eq!(flat.spans, whole.spans);
+        assert_eq!(flat.span_values, whole.span_values);
+        assert_eq!(flat.ref_date, whole.ref_date);
+        // Ids restart per window in the core; the layout keeps them distinct.
+        let windows = text.len() / WINDOW_BYTES;
+        let ids: std::collections::BTreeSet<_> =
+            flat.span_entities.iter().filter(|&&e| e >= 0).collect();
+        assert!(
+            ids.len() >= windows,
+            "{} ids over {windows} windows",
+            ids.len()
+        );
     }
 }

@@ -727,16 +727,12 @@ fn covers_token(tokens: &[Token], start: usize, end: usize) -> bool {
         .is_some_and(|t| (t.start as usize) < end)
 }
 
-/// Deserializes an optional [`Value`] by way of `serde_json::Value`, so that
-/// `Value`'s derived (internally tagged, hence large) `Deserialize` is compiled
-/// once, for `serde_json::Value`, rather than once per input format: measured,
-/// each copy costs about 40 kB of wasm.
+/// Deserializes an optional [`Value`] by way of `serde_json::Value` and
+/// [`Value::from_json`], so the formats share one small reader (a `null` is none).
 pub(crate) fn value_via_json<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
-        Some(raw) => serde_json::from_value(raw)
-            .map(Some)
-            .map_err(D::Error::custom),
+        Some(raw) => Value::from_json(&raw).map(Some).map_err(D::Error::custom),
     }
 }
 

@@ -4,10 +4,11 @@
 //! exports (README "Value schema"): a `kind` tag plus the fields listed per variant.
 //! Whole numbers serialize without a fraction (`11000`, not `11000.0`).
 
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A normalized value. Serialized with a `kind` tag in `snake_case`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A normalized value. Serialized with a `kind` tag in `snake_case`; read back by
+/// [`Value::from_json`] (see there for why not a derived `Deserialize`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Value {
     /// A cardinal number: "about 11,000" → `{"kind":"number","number":11000,"mod":"approx"}`.
@@ -115,7 +116,7 @@ pub enum Value {
 }
 
 /// The resolution shared by dates, times and date-times.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TimeValue {
     /// TIMEX3 value: `2025-01-24`, `2024-10`, `2024-FA`, `2025-W04`, `2024-Q2`, `199X`,
     /// `T15:00`, `2025-01-24T15:00`; `X` marks what the text leaves open.
@@ -133,7 +134,7 @@ pub struct TimeValue {
 }
 
 /// How a stated quantity relates to the true one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mod {
     /// "about", "around", "nearly", "roughly", "some".
@@ -256,6 +257,128 @@ pub fn fmt_num(n: f64) -> String {
     }
 }
 
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        let raw = serde_json::Value::deserialize(d)?;
+        Value::from_json(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Value {
+    /// Reads a value from its JSON form (the schema above). Written by hand rather
+    /// than derived: serde's derive for an internally tagged enum buffers every
+    /// field through its generic `Content` type and came to 57 kB of wasm, this to
+    /// a few kB on top of `serde_json::Value`, which the importers parse anyway.
+    ///
+    /// # Errors
+    /// A message naming the unknown `kind`, or the missing or mistyped field.
+    pub fn from_json(raw: &serde_json::Value) -> Result<Value, String> {
+        let obj = raw
+            .as_object()
+            .ok_or_else(|| format!("a value must be a JSON object, not {raw}"))?;
+        let field = |name: &str| obj.get(name).filter(|v| !v.is_null());
+        let number = |name: &str| match field(name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| format!("`{name}` must be a number, not {v}")),
+        };
+        let needed_number =
+            |name: &str| number(name)?.ok_or_else(|| format!("missing field `{name}`"));
+        let text = |name: &str| match field(name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_str()
+                .map(|s| Some(s.to_string()))
+                .ok_or_else(|| format!("`{name}` must be a string, not {v}")),
+        };
+        let needed_text = |name: &str| text(name)?.ok_or_else(|| format!("missing field `{name}`"));
+        let modifier = match field("mod") {
+            None => None,
+            Some(v) => Some(
+                v.as_str()
+                    .and_then(Mod::parse)
+                    .ok_or_else(|| format!("unknown `mod` {v}"))?,
+            ),
+        };
+        let time = || -> Result<TimeValue, String> {
+            Ok(TimeValue {
+                timex: needed_text("timex")?,
+                start: text("start")?,
+                end: text("end")?,
+                modifier,
+            })
+        };
+        let kind = field("kind")
+            .and_then(|k| k.as_str())
+            .ok_or("missing field `kind`")?;
+        Ok(match kind {
+            "number" => Value::Number {
+                number: needed_number("number")?,
+                modifier,
+            },
+            "number_range" => Value::NumberRange {
+                from: needed_number("from")?,
+                to: needed_number("to")?,
+            },
+            "ordinal" => Value::Ordinal {
+                number: needed_number("number")?,
+            },
+            "money" => Value::Money {
+                amount: needed_number("amount")?,
+                currency: needed_text("currency")?,
+                to: number("to")?,
+                per: text("per")?,
+                modifier,
+            },
+            "percent" => Value::Percent {
+                number: needed_number("number")?,
+                to: number("to")?,
+                modifier,
+            },
+            "quantity" => Value::Quantity {
+                amount: needed_number("amount")?,
+                to: number("to")?,
+                unit: needed_text("unit")?,
+                modifier,
+            },
+            "date" => Value::Date(time()?),
+            "time" => Value::Time(time()?),
+            "datetime" => Value::Datetime(time()?),
+            "duration" => Value::Duration {
+                timex: needed_text("timex")?,
+                to: text("to")?,
+                modifier,
+            },
+            "set" => Value::Set {
+                timex: needed_text("timex")?,
+            },
+            other => return Err(format!("unknown value kind {other:?}")),
+        })
+    }
+}
+
+impl Mod {
+    /// The modifier a `mod` name stands for (`"approx"` → [`Mod::Approx`]).
+    pub fn parse(name: &str) -> Option<Mod> {
+        Some(match name {
+            "approx" => Mod::Approx,
+            "more_than" => Mod::MoreThan,
+            "less_than" => Mod::LessThan,
+            "at_least" => Mod::AtLeast,
+            "at_most" => Mod::AtMost,
+            "up_to" => Mod::UpTo,
+            "start" => Mod::Start,
+            "mid" => Mod::Mid,
+            "end" => Mod::End,
+            "before" => Mod::Before,
+            "after" => Mod::After,
+            _ => return None,
+        })
+    }
+}
+
 /// [`whole_if_possible`] for optional numbers (only called when present).
 fn whole_if_possible_opt<S: Serializer>(n: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match n {
@@ -357,6 +480,51 @@ mod tests {
         for v in values {
             let back: Value = serde_json::from_str(&json(&v)).unwrap();
             assert_eq!(back, v);
+        }
+    }
+
+    #[test]
+    fn reading_names_what_is_wrong() {
+        let read = |s: &str| Value::from_json(&serde_json::from_str(s).unwrap());
+        assert_eq!(
+            read(r#"{"kind":"weight","amount":3}"#),
+            Err("unknown value kind \"weight\"".into())
+        );
+        assert_eq!(
+            read(r#"{"kind":"money","amount":3}"#),
+            Err("missing field `currency`".into())
+        );
+        assert_eq!(
+            read(r#"{"kind":"number","number":"3"}"#),
+            Err("`number` must be a number, not \"3\"".into())
+        );
+        assert_eq!(
+            read(r#"{"kind":"date","timex":"2024","mod":"roughly"}"#),
+            Err("unknown `mod` \"roughly\"".into())
+        );
+        assert!(read("[1]").unwrap_err().contains("JSON object"));
+        // Absent and null optional fields are the same; every `mod` name reads back.
+        for m in [
+            "approx",
+            "more_than",
+            "less_than",
+            "at_least",
+            "at_most",
+            "up_to",
+            "start",
+            "mid",
+            "end",
+            "before",
+            "after",
+        ] {
+            let v = read(&format!(
+                r#"{{"kind":"percent","number":7.6,"to":null,"mod":"{m}"}}"#
+            ))
+            .unwrap();
+            assert_eq!(
+                json(&v),
+                format!(r#"{{"kind":"percent","number":7.6,"mod":"{m}"}}"#)
+            );
         }
     }
 

@@ -70,6 +70,8 @@ test('pasting the same text again reopens the work on it; earlier documents are 
   const dialog = page.getByRole('dialog', { name: 'Your documents' });
   await dialog.getByRole('button', { name: /^BERLIN \(Reuters\)/ }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // The dialog closes at the click; the document opens once storage has read it back.
+  await page.getByRole('application', { name: 'Annotated article' }).filter({ hasText: 'BERLIN' }).waitFor();
   assert.equal(await page.getByRole('application', { name: 'Annotated article' }).textContent(), second);
   await page.getByRole('button', { name: 'Documents' }).click();
   await dialog.getByRole('button', { name: /^Delete BERLIN/ }).click();
