@@ -194,17 +194,31 @@ fn shapes(word: &str, long: &mut [u8; 16], short: &mut [u8; 16]) -> (usize, usiz
 
 /// The case pattern of `word`.
 pub fn case_of(word: &str) -> Case {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
+    // ASCII words (nearly all of them in news) are classified byte by byte: the
+    // char methods below give the same answers there but cost 3x more, and the
+    // repairs ask for the case of every token (42 M of 776 M instructions).
+    if word.is_ascii() {
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        case_of_letters(letters.map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())))
+    } else {
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        case_of_letters(letters.map(|c| (c.is_uppercase(), c.is_lowercase())))
+    }
+}
+
+/// [`case_of`] from `(upper, lower)` flags of a word's letters.
+#[inline(always)]
+fn case_of_letters(mut letters: impl Iterator<Item = (bool, bool)>) -> Case {
+    let Some((first_upper, first_lower)) = letters.next() else {
         return Case::None;
     };
     let (mut upper, mut lower, mut count) = (0, 0, 1);
-    for c in letters {
+    for (u, l) in letters {
         count += 1;
-        upper += usize::from(c.is_uppercase());
-        lower += usize::from(c.is_lowercase());
+        upper += usize::from(u);
+        lower += usize::from(l);
     }
-    if first.is_uppercase() {
+    if first_upper {
         if lower == 0 && count >= 2 {
             Case::Upper
         } else {
@@ -212,7 +226,7 @@ pub fn case_of(word: &str) -> Case {
         }
     } else if upper > 0 {
         Case::Mixed
-    } else if first.is_lowercase() {
+    } else if first_lower {
         Case::Lower
     } else {
         Case::None // caseless scripts
@@ -420,6 +434,30 @@ mod tests {
         assert_eq!(case_of("eBay"), Case::Mixed);
         assert_eq!(case_of("2025"), Case::None);
         assert_eq!(case_of(""), Case::None);
+        // The ASCII path and the char path agree.
+        assert_eq!(case_of("Kyiv\u{e9}"), Case::Title);
+        assert_eq!(case_of("\u{c9}TAT"), Case::Upper);
+        assert_eq!(case_of("i\u{c9}"), Case::Mixed);
+        assert_eq!(case_of("\u{e9}t\u{e9}"), Case::Lower);
+        assert_eq!(case_of("\u{5317}\u{4eac}"), Case::None);
+        assert_eq!(case_of("'s"), Case::Lower);
+        assert_eq!(case_of("H5N1"), Case::Upper);
+        let by_chars = |w: &str| {
+            let letters = w.chars().filter(|c| c.is_alphabetic());
+            case_of_letters(letters.map(|c| (c.is_uppercase(), c.is_lowercase())))
+        };
+        let alphabet = ["a", "Z", ".", "1", "'", "-", "q", "M"];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        for w in &words {
+            assert_eq!(case_of(w), by_chars(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -247,6 +247,8 @@ fn define_acronyms<'t>(
     covered: &mut [bool],
 ) -> FastMap<&'t str, &'t str> {
     let mut aliases = FastMap::default();
+    // Spans come sorted; the ones added here go after them, out of order.
+    let sorted = spans.len();
     for i in 1..tokens.len().saturating_sub(2) {
         if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
             continue;
@@ -262,11 +264,8 @@ fn define_acronyms<'t>(
         aliases
             .entry(acr.text(text))
             .or_insert(&text[long_start..long_end]);
-        let find = |spans: &[Span<'_>], a: usize, b: usize| {
-            spans.iter().position(|s| s.start == a && s.end == b)
-        };
-        let long = find(spans, long_start, long_end);
-        let short = find(spans, acr.start as usize, acr.end as usize);
+        let long = find_span(spans, sorted, long_start, long_end);
+        let short = find_span(spans, sorted, acr.start as usize, acr.end as usize);
         let (label, score) = match (long, short) {
             (Some(l), _) => (spans[l].label.clone(), spans[l].score),
             (None, Some(s)) => (spans[s].label.clone(), spans[s].score),
@@ -302,6 +301,25 @@ fn define_acronyms<'t>(
         }
     }
     aliases
+}
+
+/// The index of the first span from `start` to `end`: a binary search in the
+/// sorted `spans[..sorted]`, then a scan of the few spans added after them (a
+/// scan of all spans for every "(ACR)" made linking quadratic in the length of
+/// the document).
+fn find_span(spans: &[Span<'_>], sorted: usize, start: usize, end: usize) -> Option<usize> {
+    let from = spans[..sorted].partition_point(|s| s.start < start);
+    let in_sorted = spans[from..sorted]
+        .iter()
+        .take_while(|s| s.start == start)
+        .position(|s| s.end == end)
+        .map(|i| from + i);
+    in_sorted.or_else(|| {
+        spans[sorted..]
+            .iter()
+            .position(|s| s.start == start && s.end == end)
+            .map(|i| sorted + i)
+    })
 }
 
 /// Adds spans for uncovered, capitalized occurrences of known surfaces, given as

@@ -29,11 +29,20 @@ pub use tagger::{Tagger, TokenSpan};
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
+/// Decodes the embedded model and gazetteer now instead of on the first call to
+/// [`tag`], so a front end can pay that cost at start-up (while it waits for
+/// input). Calling it again does nothing.
+#[inline(never)] // a symbol of its own so profilers can count the decoding alone
+pub fn warm_up() {
+    Tagger::embedded();
+}
+
 /// Tags PERSON, ORG, GPE, LOC, NORP and EVENT spans, sentence by sentence, and
 /// links their mentions. Spans are sorted and do not overlap; each carries a
 /// calibrated confidence `score` in [0, 1] and an `entity` id (ids count from 0 in
 /// order of first mention). Spans from the model have source `Model`; mentions
 /// added by acronym or alias linking have source `Rule`.
+#[inline(never)] // once per document; a symbol of its own for profilers
 pub fn tag<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Span<'t>> {
     let mut spans = Tagger::embedded().tag(text, tokens, sentences);
     link::link(text, tokens, &mut spans);

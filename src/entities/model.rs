@@ -173,46 +173,88 @@ impl ModelFile {
     /// # Errors
     /// [`ModelError`] when the bytes are not a model of this format and shape.
     pub fn from_bytes(bytes: &[u8]) -> Result<ModelFile, ModelError> {
-        let mut r = Reader { bytes, at: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err(ModelError::BadMagic);
-        }
-        let head = r.take(3)?;
-        if head[0] != VERSION {
-            return Err(ModelError::UnsupportedVersion { found: head[0] });
-        }
-        let positions = super::features::POSITIONS;
-        if head[1] as usize != TAGS || head[2] as usize != positions {
-            return Err(ModelError::Shape {
-                tags: head[1],
-                positions: head[2],
-            });
-        }
-        let mut floats = [0f32; 3];
-        for f in &mut floats {
-            *f = f32::from_le_bytes(r.take(4)?.try_into().expect("took 4 bytes"));
-        }
-        let mut signed = |n: usize| -> Result<Vec<i16>, ModelError> {
-            Ok(r.take(2 * n)?
-                .chunks_exact(2)
-                .map(|b| i16::from_le_bytes([b[0], b[1]]))
-                .collect())
-        };
-        let transitions = signed(TAGS * TAGS)?;
-        let start = signed(TAGS)?;
-        let end = signed(TAGS)?;
-        let type_features = read_table(&mut r, positions)?;
-        let token_features = read_table(&mut r, 1)?;
+        let (head, types, tokens) = read_parts(bytes)?;
         Ok(ModelFile {
-            scale: floats[0],
-            calibration: [floats[1], floats[2]],
-            transitions,
-            start,
-            end,
-            type_features,
-            token_features,
+            scale: head.scale,
+            calibration: head.calibration,
+            transitions: head.transitions,
+            start: head.start,
+            end: head.end,
+            type_features: types.features(),
+            token_features: tokens.features(),
         })
     }
+}
+
+/// The fixed-size part of a model file.
+struct Head {
+    scale: f32,
+    calibration: [f32; 2],
+    transitions: Vec<i16>,
+    start: Vec<i16>,
+    end: Vec<i16>,
+}
+
+/// A feature table as stored, decoded in one piece: keys, and `stride` weights
+/// per feature (`positions * TAGS`, position-major) in one array.
+struct DenseTable {
+    keys: Vec<u32>,
+    weights: Vec<i8>,
+    stride: usize,
+}
+
+impl DenseTable {
+    fn features(&self) -> Vec<FeatureWeights> {
+        self.keys
+            .iter()
+            .zip(self.weights.chunks_exact(self.stride))
+            .map(|(&key, w)| FeatureWeights {
+                key,
+                weights: w.to_vec(),
+            })
+            .collect()
+    }
+}
+
+fn read_parts(bytes: &[u8]) -> Result<(Head, DenseTable, DenseTable), ModelError> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(MAGIC.len())? != MAGIC {
+        return Err(ModelError::BadMagic);
+    }
+    let head = r.take(3)?;
+    if head[0] != VERSION {
+        return Err(ModelError::UnsupportedVersion { found: head[0] });
+    }
+    let positions = super::features::POSITIONS;
+    if head[1] as usize != TAGS || head[2] as usize != positions {
+        return Err(ModelError::Shape {
+            tags: head[1],
+            positions: head[2],
+        });
+    }
+    let mut floats = [0f32; 3];
+    for f in &mut floats {
+        *f = f32::from_le_bytes(r.take(4)?.try_into().expect("took 4 bytes"));
+    }
+    let mut signed = |n: usize| -> Result<Vec<i16>, ModelError> {
+        Ok(r.take(2 * n)?
+            .chunks_exact(2)
+            .map(|b| i16::from_le_bytes([b[0], b[1]]))
+            .collect())
+    };
+    let transitions = signed(TAGS * TAGS)?;
+    let start = signed(TAGS)?;
+    let end = signed(TAGS)?;
+    let types = read_table(&mut r, positions)?;
+    let tokens = read_table(&mut r, 1)?;
+    let head = Head {
+        scale: floats[0],
+        calibration: [floats[1], floats[2]],
+        transitions,
+        start,
+        end,
+    };
+    Ok((head, types, tokens))
 }
 
 fn write_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -291,13 +333,16 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn read_table(r: &mut Reader<'_>, positions: usize) -> Result<Vec<FeatureWeights>, ModelError> {
+/// Decodes one table straight into a [`DenseTable`]: one allocation per table,
+/// where one `Vec` per feature made loading the model three times slower.
+/// Position bits beyond `positions` are ignored.
+fn read_table(r: &mut Reader<'_>, positions: usize) -> Result<DenseTable, ModelError> {
     let count = r.varint()? as usize;
     // Every feature takes at least one byte per stream: refuse counts the file cannot hold.
     if count > r.bytes.len() {
         return Err(ModelError::Truncated { at: r.at });
     }
-    let mut features = Vec::with_capacity(count);
+    let mut keys = Vec::with_capacity(count);
     let mut key = 0u64;
     for i in 0..count {
         let delta = r.varint()?;
@@ -305,36 +350,38 @@ fn read_table(r: &mut Reader<'_>, positions: usize) -> Result<Vec<FeatureWeights
             return Err(ModelError::UnsortedKeys);
         }
         key += delta;
-        let key = u32::try_from(key).map_err(|_| ModelError::UnsortedKeys)?;
-        features.push(FeatureWeights {
-            key,
-            weights: vec![0; positions * TAGS],
-        });
+        keys.push(u32::try_from(key).map_err(|_| ModelError::UnsortedKeys)?);
     }
+    let stride = positions * TAGS;
+    let position_bits = (1u32 << positions) - 1;
     let masks = r.take(count)?;
-    let mut tag_masks = Vec::with_capacity(count);
-    for &mask in masks {
-        for p in 0..positions {
-            if mask & (1 << p) != 0 {
-                let m = r.take(2)?;
-                tag_masks.push((p, u16::from_le_bytes([m[0], m[1]])));
+    let rows: usize = masks
+        .iter()
+        .map(|&m| (u32::from(m) & position_bits).count_ones() as usize)
+        .sum();
+    let tag_masks = r.take(2 * rows)?;
+    let mut tag_masks = tag_masks
+        .chunks_exact(2)
+        .map(|m| u16::from_le_bytes([m[0], m[1]]));
+    let mut weights = vec![0i8; count * stride];
+    for (f, &mask) in masks.iter().enumerate() {
+        for p in (0..positions).filter(|p| mask & (1 << p) != 0) {
+            let tags =
+                tag_masks.next().expect("one tag mask per set position bit") & ((1 << TAGS) - 1);
+            let values = r.take(tags.count_ones() as usize)?;
+            let row = &mut weights[f * stride + p * TAGS..][..TAGS];
+            let mut rest = tags;
+            for &w in values {
+                row[rest.trailing_zeros() as usize] = w as i8;
+                rest &= rest - 1;
             }
         }
     }
-    let mut masks_iter = tag_masks.into_iter();
-    for (f, &mask) in features.iter_mut().zip(masks) {
-        for _ in 0..mask.count_ones() {
-            let (p, tags) = masks_iter
-                .next()
-                .expect("one tag mask per set position bit");
-            for t in 0..TAGS {
-                if tags & (1 << t) != 0 {
-                    f.weights[p * TAGS + t] = r.take(1)?[0] as i8;
-                }
-            }
-        }
-    }
-    Ok(features)
+    Ok(DenseTable {
+        keys,
+        weights,
+        stride,
+    })
 }
 
 /// A table of features with `width` weights each, in the runtime layout.
@@ -347,6 +394,31 @@ pub struct FeatureTable {
 }
 
 impl FeatureTable {
+    fn from_dense(table: &DenseTable, positions: usize) -> FeatureTable {
+        let width = positions * LANES;
+        let mut index = FlatMap::with_capacity(table.keys.len(), 0u32);
+        let mut weights = vec![0i8; table.keys.len() * width];
+        for (i, (&key, stored)) in table
+            .keys
+            .iter()
+            .zip(table.weights.chunks_exact(table.stride))
+            .enumerate()
+        {
+            index.insert(u64::from(key), i as u32);
+            for (row, stored) in weights[i * width..(i + 1) * width]
+                .chunks_exact_mut(LANES)
+                .zip(stored.chunks_exact(TAGS))
+            {
+                row[..TAGS].copy_from_slice(stored);
+            }
+        }
+        FeatureTable {
+            index,
+            weights,
+            width,
+        }
+    }
+
     fn new(features: &[FeatureWeights], positions: usize) -> FeatureTable {
         let width = positions * LANES;
         let mut index = FlatMap::with_capacity(features.len(), 0u32);
@@ -450,24 +522,46 @@ pub struct Model {
 
 impl From<ModelFile> for Model {
     fn from(file: ModelFile) -> Model {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let float = |v: &[i16]| -> Vec<f32> { v.iter().map(|&x| f32::from(x)).collect() };
         Model {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            id: next_id(),
             type_table: FeatureTable::new(&file.type_features, super::features::POSITIONS),
             token_table: FeatureTable::new(&file.token_features, 1),
-            transitions: Transitions::new(
-                &float(&file.transitions),
-                &float(&file.start),
-                &float(&file.end),
-            ),
+            transitions: float_transitions(&file.transitions, &file.start, &file.end),
             scale: file.scale,
             calibration: file.calibration,
         }
     }
 }
 
+/// A fresh [`Model::id`].
+fn next_id() -> u64 {
+    static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+fn float_transitions(transitions: &[i16], start: &[i16], end: &[i16]) -> Transitions {
+    let float = |v: &[i16]| -> Vec<f32> { v.iter().map(|&x| f32::from(x)).collect() };
+    Transitions::new(&float(transitions), &float(start), &float(end))
+}
+
 impl Model {
+    /// Decodes model file bytes straight into the runtime layout (what the
+    /// page pays on first use; no [`ModelFile`] in between).
+    ///
+    /// # Errors
+    /// [`ModelError`] when the bytes are not a model of this format and shape.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let (head, types, tokens) = read_parts(bytes)?;
+        Ok(Model {
+            id: next_id(),
+            type_table: FeatureTable::from_dense(&types, super::features::POSITIONS),
+            token_table: FeatureTable::from_dense(&tokens, 1),
+            transitions: float_transitions(&head.transitions, &head.start, &head.end),
+            scale: head.scale,
+            calibration: head.calibration,
+        })
+    }
+
     /// Heap bytes used.
     pub fn memory_usage(&self) -> usize {
         self.type_table.memory_usage() + self.token_table.memory_usage()
@@ -552,6 +646,50 @@ mod tests {
         assert_eq!(tr.next[begin(0)][inside(0)], tr.prev[inside(0)][begin(0)]);
         assert_eq!(tr.next[begin(1)][inside(0)], FORBIDDEN);
         assert_eq!(tr.start[inside(2)], FORBIDDEN);
+    }
+
+    #[test]
+    fn direct_decoding_matches_the_file_path() {
+        for bytes in [
+            sample().to_bytes(),
+            crate::entities::tagger::EMBEDDED_MODEL.to_vec(),
+        ] {
+            let file = ModelFile::from_bytes(&bytes).unwrap();
+            let direct = Model::from_bytes(&bytes).unwrap();
+            let via_file = Model::from(file.clone());
+            for (table, direct, via_file, features) in [
+                (
+                    "type",
+                    &direct.type_table,
+                    &via_file.type_table,
+                    &file.type_features,
+                ),
+                (
+                    "token",
+                    &direct.token_table,
+                    &via_file.token_table,
+                    &file.token_features,
+                ),
+            ] {
+                assert_eq!(direct.len(), features.len(), "{table}");
+                for f in features {
+                    let key = u64::from(f.key) << 32;
+                    assert_eq!(direct.get(key), via_file.get(key), "{table} {}", f.key);
+                }
+            }
+            assert_eq!(direct.transitions, via_file.transitions);
+            assert_eq!(
+                (direct.scale, direct.calibration),
+                (file.scale, file.calibration)
+            );
+        }
+        let bytes = sample().to_bytes();
+        for cut in [10, 40, bytes.len() - 1] {
+            assert!(matches!(
+                Model::from_bytes(&bytes[..cut]),
+                Err(ModelError::Truncated { .. })
+            ));
+        }
     }
 
     #[test]

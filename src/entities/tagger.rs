@@ -15,8 +15,8 @@ use super::features::{
 };
 use super::gazetteer::{Gazetteer, Match};
 use super::model::{
-    begin, inside, is_inside, label_of, Model, ModelError, ModelFile, Transitions, FORBIDDEN,
-    LABELS, LANES, OUTSIDE, TAGS,
+    begin, inside, is_inside, label_of, Model, ModelError, Transitions, FORBIDDEN, LABELS, LANES,
+    OUTSIDE, TAGS,
 };
 use super::repair::repair;
 use super::table::FlatMap;
@@ -27,7 +27,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// The committed model, embedded so the wasm needs no second download.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../model/ner.bin");
+pub(crate) static EMBEDDED_MODEL: &[u8] = include_bytes!("../../model/ner.bin");
 
 /// Word types cached per thread before the cache is cleared (checked between
 /// sentences): 32k types × 192 bytes ≈ 6 MB, the working vocabulary of a stream
@@ -123,7 +123,7 @@ impl Tagger {
     /// # Errors
     /// [`ModelError`] when the bytes are not a model this build can read.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        Ok(Tagger::new(Model::from(ModelFile::from_bytes(bytes)?)))
+        Ok(Tagger::new(Model::from_bytes(bytes)?))
     }
 
     /// A tagger over a model already in runtime layout.
