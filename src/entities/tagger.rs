@@ -390,7 +390,7 @@ impl Scratch {
                         .enumerate()
                         .filter(|&(t, _)| t != chosen)
                         .map(|(_, &x)| x)
-                        .fold(f32::NEG_INFINITY, f32::max);
+                        .fold(f32::NEG_INFINITY, |m, x| if x > m { x } else { m }); // f32::max is a libm call (fmaxf) in wasm
                     margin = margin.min(total[chosen] - best_other);
                 }
                 s.margin = margin.max(0.0) * model.scale;

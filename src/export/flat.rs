@@ -147,9 +147,9 @@ impl FlatDocument {
         entity_base: i32,
     ) {
         let map = OffsetMap::new(doc.text);
-        let at = |byte: usize| {
-            u32::try_from(base + map.from_byte(byte, unit))
-                .expect("offsets fit u32: texts are < 4 GiB")
+        let mut cursor = map.cursor(unit);
+        let mut at = |byte: usize| {
+            u32::try_from(base + cursor.at(byte)).expect("offsets fit u32: texts are < 4 GiB")
         };
         self.tokens.reserve(doc.tokens.len() * 2);
         for t in &doc.tokens {

@@ -126,7 +126,8 @@ impl<'a> DocumentRecord<'a> {
     /// Like [`DocumentRecord::new`] with an offset map the caller already built.
     pub fn with_map(doc: &Document<'a>, unit: Unit, map: &OffsetMap) -> DocumentRecord<'a> {
         let text = doc.text;
-        let at = |byte: u32| map.from_byte(byte as usize, unit);
+        let mut cursor = map.cursor(unit);
+        let mut at = |byte: u32| cursor.at(byte as usize);
         let tokens = doc
             .tokens
             .iter()
