@@ -91,7 +91,7 @@ impl OffsetMap {
     pub fn from_byte(&self, byte: usize, unit: Unit) -> usize {
         // The last non-ASCII char ending at or before `byte`; everything after it is ASCII.
         let k = self.after_byte.partition_point(|&b| (b as usize) <= byte);
-        self.from_byte_at(byte, k, unit)
+        self.offset_after(byte, k, unit)
     }
 
     /// A converter for byte offsets that mostly come in ascending order (tokens,
@@ -140,7 +140,7 @@ impl OffsetMap {
 
     /// [`OffsetMap::from_byte`] given `k`, the number of non-ASCII characters
     /// ending at or before `byte`.
-    fn from_byte_at(&self, byte: usize, k: usize, unit: Unit) -> usize {
+    fn offset_after(&self, byte: usize, k: usize, unit: Unit) -> usize {
         let table = match unit {
             Unit::Bytes => return byte,
             Unit::Chars => &self.after_char,
@@ -206,7 +206,7 @@ impl OffsetCursor<'_> {
                 self.k += 1;
             }
         }
-        self.map.from_byte_at(byte, self.k, self.unit)
+        self.map.offset_after(byte, self.k, self.unit)
     }
 }
 

@@ -464,6 +464,15 @@ fn punct_at(units: &[Unit], i: usize) -> Option<char> {
     }
 }
 
+/// True when the chunk starts with an apostrophe and exactly two digits ("'90s",
+/// "'05"), not a longer number ("'250,000", "'3.5").
+fn elides_century(units: &[Unit]) -> bool {
+    is_digit_at(units, 1)
+        && is_digit_at(units, 2)
+        && !is_digit_at(units, 3)
+        && !(matches!(punct_at(units, 3), Some(',' | '.')) && is_digit_at(units, 4))
+}
+
 fn is_digit_at(units: &[Unit], i: usize) -> bool {
     units.get(i).is_some_and(|u| u.class == Class::Digit)
 }
@@ -612,8 +621,9 @@ fn prefix_len(chunk: &str, units: &[Unit]) -> usize {
             match c {
                 '@' | '#' if next_is_word => 0,
                 '.' | '-' | '+' if is_digit_at(units, 1) => 0,
-                // '90s, 'til: an apostrophe that elides the start of a word.
-                '\'' | '\u{2019}' if is_digit_at(units, 1) && is_digit_at(units, 2) => 0,
+                // '90s, '05: an apostrophe that elides a century, before exactly two
+                // digits; before "250,000" it opens a quotation.
+                '\'' | '\u{2019}' if elides_century(units) => 0,
                 _ => 1,
             }
         }
@@ -1116,6 +1126,10 @@ mod tests {
         assert_eq!(
             toks("5km at 3pm, 21st, 1990s, '90s"),
             ["5", "km", "at", "3", "pm", ",", "21st", ",", "1990s", ",", "'90s"]
+        );
+        assert_eq!(
+            toks("in '05, '250,000 tons', '3.5%' and '2024'"),
+            ["in", "'05", ",", "'", "250,000", "tons", "'", ",", "'", "3.5", "%", "'", "and", "'", "2024", "'"]
         );
         assert_eq!(
             toks("30°C and -4.5 and 15:00"),
