@@ -12,8 +12,10 @@ WASM_RAW := target/$(WASM_TARGET)/release/lede.wasm
 WASM_OUT := pkg/lede_bg.wasm
 # Measured by bench/wasm-variants.sh (README "Performance"): with rustc opt-level 3 + LTO,
 # -Oz and -O3 give the same size (76.6 vs 76.7 kB gzip) and speeds within this shared
-# machine's noise; no wasm-opt is 15% bigger; opt-level "z" saves 3% but halves speed,
-# and "s" is no smaller gzipped. So: opt-level 3, LTO, one codegen unit, -Oz.
+# machine's noise; no wasm-opt is 15% bigger; opt-level "z" saves 3% but halves speed.
+# Re-measured with the model in (512 kB gzip): "s" saves 58 kB gzip but runs slower, and
+# SIMD (.cargo/config.toml) is both faster and 9 kB smaller. So: opt-level 3, LTO, one
+# codegen unit, +simd128, -Oz.
 WASM_OPT_FLAGS ?= -Oz
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUST_SOURCES := $(shell find src -name '*.rs') $(wildcard model/*) Cargo.toml Cargo.lock .cargo/config.toml
