@@ -29,6 +29,8 @@ pub mod refdate;
 mod resolve;
 mod scan;
 mod tense;
+#[cfg(test)]
+mod testing;
 mod time;
 mod units;
 mod value;

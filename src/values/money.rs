@@ -424,8 +424,7 @@ fn round(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::refdate::{RefDate, RefDateSource};
-    use crate::values::{Date, DateTime};
+    use crate::values::testing::match_at_start;
 
     #[test]
     fn word_lists_fit_the_fast_checks() {
@@ -460,18 +459,7 @@ mod tests {
     }
 
     fn m(text: &str) -> Option<String> {
-        let tokens = crate::text::tokenize(text);
-        let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        let v = View::new(text, &tokens, &sentences, r);
-        money_span(&v, 0).map(|m| {
-            let (s, e) = v.bytes(m.start, m.end);
-            format!("{} = {}", &text[s..e], m.value.display())
-        })
+        match_at_start(text, money_span)
     }
 
     #[test]

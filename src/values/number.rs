@@ -742,19 +742,7 @@ pub(crate) fn range(v: &View, i: usize, or: bool) -> Option<(Num, Num, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::refdate::{RefDate, RefDateSource};
-    use crate::values::{Date, DateTime};
-
-    fn with_view<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
-        let tokens = crate::text::tokenize(text);
-        let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        f(&View::new(text, &tokens, &sentences, r))
-    }
+    use crate::values::testing::with_view;
 
     fn num(text: &str) -> Option<f64> {
         with_view(text, |v| number(v, 0).map(|n| n.value))

@@ -369,20 +369,7 @@ pub(crate) fn denominator(v: &View, j: usize, singular: bool) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::refdate::{RefDate, RefDateSource};
-    use crate::values::{Date, DateTime};
-
-    fn with_view<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
-        let tokens = crate::text::tokenize(text);
-        let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        let v = View::new(text, &tokens, &sentences, r);
-        f(&v)
-    }
+    use crate::values::testing::with_view;
 
     fn card(text: &str) -> Option<(f64, usize)> {
         with_view(text, |v| cardinal(v, 0).map(|(w, e)| (w.value(), e)))

@@ -201,22 +201,10 @@ pub(crate) fn set_span(v: &View, i: usize) -> Option<Match> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::refdate::{RefDate, RefDateSource};
-    use crate::values::{Date, DateTime};
+    use crate::values::testing::match_at_start;
 
     fn s(text: &str) -> Option<String> {
-        let tokens = crate::text::tokenize(text);
-        let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        let v = View::new(text, &tokens, &sentences, r);
-        set_span(&v, 0).map(|m| {
-            let (a, b) = v.bytes(m.start, m.end);
-            format!("{} = {}", &text[a..b], m.value.display())
-        })
+        match_at_start(text, set_span)
     }
 
     #[test]

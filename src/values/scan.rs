@@ -353,17 +353,12 @@ pub(crate) fn recognize<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::{Date, DateTime, RefDateSource};
+    use crate::values::testing::ref_date;
 
     fn spans(text: &str) -> Vec<(String, String)> {
         let tokens = crate::text::tokenize(text);
         let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        recognize(text, &tokens, &sentences, &r)
+        recognize(text, &tokens, &sentences, &ref_date())
             .into_iter()
             .map(|s| (s.text.to_string(), s.value.unwrap().display()))
             .collect()

@@ -89,20 +89,13 @@ pub(crate) fn tense_at(v: &View, from: usize, to: usize) -> Tense {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::refdate::{RefDate, RefDateSource};
-    use crate::values::{Date, DateTime};
+    use crate::values::testing::with_view;
 
     fn tense(text: &str, word: &str) -> Tense {
-        let tokens = crate::text::tokenize(text);
-        let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        let v = View::new(text, &tokens, &sentences, r);
-        let at = (0..v.len()).find(|&i| v.text(i) == word).unwrap();
-        tense_at(&v, at, at + 1)
+        with_view(text, |v| {
+            let at = (0..v.len()).find(|&i| v.text(i) == word).unwrap();
+            tense_at(v, at, at + 1)
+        })
     }
 
     #[test]

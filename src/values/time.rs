@@ -452,19 +452,12 @@ pub(crate) fn day_part(v: &View, i: usize) -> Option<(DayPart, usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::values::refdate::{RefDate, RefDateSource};
-    use crate::values::{Date, DateTime};
+    use crate::values::testing::with_view;
 
     fn t(text: &str) -> Option<(String, usize, bool)> {
-        let tokens = crate::text::tokenize(text);
-        let sentences = crate::text::split_sentences(text, &tokens);
-        let r = RefDate {
-            datetime: DateTime::midnight(Date::new(2025, 1, 24).unwrap()),
-            source: RefDateSource::Given,
-            found_at: None,
-        };
-        let v = View::new(text, &tokens, &sentences, r);
-        clock(&v, 0).map(|m| (m.clock.timex(), m.end, m.bare))
+        with_view(text, |v| {
+            clock(v, 0).map(|m| (m.clock.timex(), m.end, m.bare))
+        })
     }
 
     #[test]
