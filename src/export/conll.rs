@@ -56,27 +56,11 @@ mod tests {
     use super::*;
     use crate::document::{annotate, Options};
     use crate::label::Label;
-    use crate::span::{Source, Span};
 
     const TEXT: &str = "Talks in New York ended.\r\nThen 東京 👨‍👩‍👧 spoke.";
 
     fn doc_with(spans: &[(&str, Label)]) -> Document<'static> {
-        let mut doc = annotate(TEXT, &Options::default()).unwrap();
-        doc.spans = spans
-            .iter()
-            .map(|(needle, label)| {
-                let start = TEXT.find(needle).unwrap();
-                Span::new(
-                    TEXT,
-                    start,
-                    start + needle.len(),
-                    label.clone(),
-                    Source::User,
-                )
-                .unwrap()
-            })
-            .collect();
-        doc
+        crate::export::testing::doc_with(TEXT, spans)
     }
 
     #[test]

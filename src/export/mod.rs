@@ -25,6 +25,8 @@ pub mod flat;
 pub mod import;
 pub mod json;
 pub mod prodigy;
+#[cfg(test)]
+mod testing;
 pub mod tokens;
 pub mod web_annotation;
 

@@ -104,22 +104,7 @@ mod tests {
     const TEXT: &str = "Talks in Kyiv ended.\n\nNew talks began in H5N1 labs 👩🏽‍💻.";
 
     fn doc_with(spans: &[(&str, Label)]) -> Document<'static> {
-        let mut doc = annotate(TEXT, &Options::default()).unwrap();
-        doc.spans = spans
-            .iter()
-            .map(|(needle, label)| {
-                let start = TEXT.find(needle).unwrap();
-                Span::new(
-                    TEXT,
-                    start,
-                    start + needle.len(),
-                    label.clone(),
-                    Source::User,
-                )
-                .unwrap()
-            })
-            .collect();
-        doc
+        crate::export::testing::doc_with(TEXT, spans)
     }
 
     fn texts(doc: &Document<'_>, aligned: &Aligned) -> Vec<String> {
