@@ -57,30 +57,16 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
     while let Some(arg) = parser.next().map_err(CliError::usage)? {
         match arg {
             Long("ref-date") => {
-                let v = parser.value().map_err(CliError::usage)?;
-                args.ref_date = Some(cli::parse_datetime(&v.string().map_err(CliError::usage)?)?);
+                args.ref_date = Some(cli::parse_datetime(&cli::string_value(&mut parser)?)?);
             }
             Long("offsets") => {
-                let v = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
-                args.unit = Unit::parse(&v).ok_or_else(|| {
-                    CliError::usage(format!(
-                        "--offsets must be chars, utf16 or bytes, not {v:?}"
-                    ))
-                })?;
+                args.unit = cli::offsets_value(&mut parser)?;
             }
             Long("jsonl") => args.jsonl = true,
             Long("keep-going") => args.keep_going = true,
             Long("pretty") => args.pretty = true,
             Long("threads") => {
-                let v = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
+                let v = cli::string_value(&mut parser)?;
                 let n: usize = v
                     .parse()
                     .map_err(|_| CliError::usage(format!("--threads needs a number, not {v:?}")))?;

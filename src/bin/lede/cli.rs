@@ -1,6 +1,7 @@
 //! What every subcommand shares: the error type with its exit status, input
 //! reading with precise UTF-8 errors, and option parsing helpers.
 
+use lexopt::prelude::ValueExt;
 use std::fmt::Display;
 use std::io::Read;
 
@@ -73,6 +74,25 @@ pub fn today() -> lede::values::DateTime {
     let date = lede::values::Date::from_days(secs.div_euclid(86_400))
         .unwrap_or_else(|| lede::values::Date::new(1970, 1, 1).expect("the epoch is a valid date"));
     lede::values::DateTime::midnight(date)
+}
+
+/// The value of the option just read, as UTF-8 text.
+pub fn string_value(parser: &mut lexopt::Parser) -> Result<String, CliError> {
+    parser
+        .value()
+        .map_err(CliError::usage)?
+        .string()
+        .map_err(CliError::usage)
+}
+
+/// The `--offsets` option's value.
+pub fn offsets_value(parser: &mut lexopt::Parser) -> Result<lede::Unit, CliError> {
+    let v = string_value(parser)?;
+    lede::Unit::parse(&v).ok_or_else(|| {
+        CliError::usage(format!(
+            "--offsets must be chars, utf16 or bytes, not {v:?}"
+        ))
+    })
 }
 
 /// Parses a `--ref-date` style value.

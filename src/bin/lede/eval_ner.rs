@@ -1,6 +1,6 @@
 //! `lede eval ner`: exact-span entity P/R/F1 of the full pipeline against a gold corpus.
 
-use crate::cli::CliError;
+use crate::cli::{self, CliError};
 use lede::entities::corpus::read_jsonl;
 use lede::entities::eval::{evaluate, parse_label_map, EvalOptions};
 use lexopt::prelude::*;
@@ -34,29 +34,13 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
     let mut options = EvalOptions::default();
     while let Some(arg) = parser.next().map_err(CliError::usage)? {
         match arg {
-            Long("gold") => {
-                gold = Some(
-                    parser
-                        .value()
-                        .map_err(CliError::usage)?
-                        .string()
-                        .map_err(CliError::usage)?,
-                )
-            }
+            Long("gold") => gold = Some(cli::string_value(&mut parser)?),
             Long("map") => {
-                let spec = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
+                let spec = cli::string_value(&mut parser)?;
                 map = Some(parse_label_map(&spec).map_err(CliError::usage)?);
             }
             Long("labels") => {
-                let v = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
+                let v = cli::string_value(&mut parser)?;
                 options.labels = Some(
                     v.split(',')
                         .map(|l| l.trim().to_string())

@@ -2,7 +2,7 @@
 //! model specs and prints found / exact / right-value / spurious shares per spec
 //! file and overall (matching rules: docs/values.md, "Evaluation").
 
-use crate::cli::CliError;
+use crate::cli::{self, CliError};
 use lexopt::prelude::*;
 
 const HELP: &str = "\
@@ -36,15 +36,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
     let mut misses = false;
     while let Some(arg) = parser.next().map_err(CliError::usage)? {
         match arg {
-            Long("spec") => {
-                spec = Some(
-                    parser
-                        .value()
-                        .map_err(CliError::usage)?
-                        .string()
-                        .map_err(CliError::usage)?,
-                )
-            }
+            Long("spec") => spec = Some(cli::string_value(&mut parser)?),
             Long("all") => all = true,
             Long("misses") => misses = true,
             Long("help") | Short('h') => {

@@ -35,11 +35,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
     while let Some(arg) = parser.next().map_err(CliError::usage)? {
         match arg {
             Long("format") | Short('f') => {
-                let v = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
+                let v = cli::string_value(&mut parser)?;
                 format = Some(Format::parse(&v).ok_or_else(|| {
                     CliError::usage(format!(
                         "unknown format {v:?}: expected lede-json, prodigy-jsonl, conll2003, brat, web-annotation or csv"
@@ -50,13 +46,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
                 out_dir = Some(parser.value().map_err(CliError::usage)?.into());
             }
             Long("name") => {
-                name = Some(
-                    parser
-                        .value()
-                        .map_err(CliError::usage)?
-                        .string()
-                        .map_err(CliError::usage)?,
-                );
+                name = Some(cli::string_value(&mut parser)?);
             }
             Long("help") | Short('h') => {
                 println!("{HELP}");

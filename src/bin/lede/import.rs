@@ -34,11 +34,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
     while let Some(arg) = parser.next().map_err(CliError::usage)? {
         match arg {
             Long("format") | Short('f') => {
-                let v = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
+                let v = cli::string_value(&mut parser)?;
                 let f = Format::parse(&v)
                     .filter(|f| f.is_readable())
                     .ok_or_else(|| {
@@ -49,25 +45,10 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
                 format = Some(f);
             }
             Long("txt") => {
-                txt = Some(
-                    parser
-                        .value()
-                        .map_err(CliError::usage)?
-                        .string()
-                        .map_err(CliError::usage)?,
-                );
+                txt = Some(cli::string_value(&mut parser)?);
             }
             Long("offsets") => {
-                let v = parser
-                    .value()
-                    .map_err(CliError::usage)?
-                    .string()
-                    .map_err(CliError::usage)?;
-                unit = Unit::parse(&v).ok_or_else(|| {
-                    CliError::usage(format!(
-                        "--offsets must be chars, utf16 or bytes, not {v:?}"
-                    ))
-                })?;
+                unit = cli::offsets_value(&mut parser)?;
             }
             Long("pretty") => pretty = true,
             Long("help") | Short('h') => {
