@@ -124,76 +124,13 @@ pub fn annotate_flat(text: JsValue, options: JsValue) -> Result<JsValue, JsError
         "refDateSource",
         serde_wasm_bindgen::to_value(&ref_date.source)?,
     )?;
-    set(
-        "tokens",
-        joined(
-            &columns.tokens,
-            Uint32Array::new_with_length,
-            Uint32Array::length,
-            Uint32Array::set,
-        )
-        .into(),
-    )?;
-    set(
-        "sentences",
-        joined(
-            &columns.sentences,
-            Uint32Array::new_with_length,
-            Uint32Array::length,
-            Uint32Array::set,
-        )
-        .into(),
-    )?;
-    set(
-        "spans",
-        joined(
-            &columns.spans,
-            Uint32Array::new_with_length,
-            Uint32Array::length,
-            Uint32Array::set,
-        )
-        .into(),
-    )?;
-    set(
-        "spanLabels",
-        joined(
-            &columns.span_labels,
-            Uint16Array::new_with_length,
-            Uint16Array::length,
-            Uint16Array::set,
-        )
-        .into(),
-    )?;
-    set(
-        "spanScores",
-        joined(
-            &columns.span_scores,
-            Float32Array::new_with_length,
-            Float32Array::length,
-            Float32Array::set,
-        )
-        .into(),
-    )?;
-    set(
-        "spanEntities",
-        joined(
-            &columns.span_entities,
-            Int32Array::new_with_length,
-            Int32Array::length,
-            Int32Array::set,
-        )
-        .into(),
-    )?;
-    set(
-        "spanSources",
-        joined(
-            &columns.span_sources,
-            Uint8Array::new_with_length,
-            Uint8Array::length,
-            Uint8Array::set,
-        )
-        .into(),
-    )?;
+    set("tokens", joined(&columns.tokens))?;
+    set("sentences", joined(&columns.sentences))?;
+    set("spans", joined(&columns.spans))?;
+    set("spanLabels", joined(&columns.span_labels))?;
+    set("spanScores", joined(&columns.span_scores))?;
+    set("spanEntities", joined(&columns.span_entities))?;
+    set("spanSources", joined(&columns.span_sources))?;
     set("spanValues", columns.span_values.into())?;
     let labels: Array = columns
         .labels
@@ -261,18 +198,45 @@ impl Columns {
     }
 }
 
+/// What [`joined`] needs of a typed array.
+trait TypedArray: AsRef<JsValue> + Into<JsValue> {
+    fn with_length(len: u32) -> Self;
+    fn len(&self) -> u32;
+    fn put(&self, part: &Self, at: u32);
+}
+
+macro_rules! typed_arrays {
+    ($($t:ty),*) => {$(
+        impl TypedArray for $t {
+            fn with_length(len: u32) -> Self {
+                <$t>::new_with_length(len)
+            }
+            fn len(&self) -> u32 {
+                self.length()
+            }
+            fn put(&self, part: &Self, at: u32) {
+                self.set(part, at)
+            }
+        }
+    )*};
+}
+typed_arrays!(
+    Uint32Array,
+    Uint16Array,
+    Float32Array,
+    Int32Array,
+    Uint8Array
+);
+
 /// One typed array holding `parts` end to end.
-fn joined<A>(parts: &[A], new: fn(u32) -> A, length: fn(&A) -> u32, set: fn(&A, &JsValue, u32)) -> A
-where
-    A: AsRef<JsValue>,
-{
-    let whole = new(parts.iter().map(length).sum());
+fn joined<A: TypedArray>(parts: &[A]) -> JsValue {
+    let whole = A::with_length(parts.iter().map(A::len).sum());
     let mut at = 0;
     for part in parts {
-        set(&whole, part.as_ref(), at);
-        at += length(part);
+        whole.put(part, at);
+        at += part.len();
     }
-    whole
+    whole.into()
 }
 
 fn parse_format(name: &str) -> Result<Format, JsError> {
