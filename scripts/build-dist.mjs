@@ -164,7 +164,7 @@ function buildSingleFile(file) {
   const workerSource = read(path.join(www, 'worker.js'));
   if (!workerSource.includes("from './pkg/lede.js'")) fail("www/worker.js no longer imports './pkg/lede.js'; update buildSingleFile");
   const engine = {
-    worker: textDataUrl(workerSource.replace("from './pkg/lede.js'", `from '${textDataUrl(glue)}'`)),
+    worker: textDataUrl(workerSource.replace("from './pkg/lede.js'", () => `from '${textDataUrl(glue)}'`)),
     // Deflated before base64: the file is read from disk as it is, so its raw size counts
     // (1.05 MB of wasm is 0.66 MB this way instead of 1.4 MB), and it gzips smaller too.
     wasm: zlib.deflateRawSync(fs.readFileSync(path.join(pkg, 'lede_bg.wasm')), { level: 9 }).toString('base64'),
@@ -190,11 +190,14 @@ function buildSingleFile(file) {
   ].join('; ');
 
   let html = read(path.join(www, 'index.html'));
+  // `by` goes in as it is: passed as a function, so the `$` patterns String.replace
+  // reads in a replacement string (`$&`, `` $` ``, `$'`) cannot pull page text into it
+  // from the modules and scripts it carries.
   const replace = (pattern, by, what) => {
     if (!pattern.test(html)) fail(`www/index.html: cannot find ${what}; update buildSingleFile`);
-    html = html.replace(pattern, by);
+    html = html.replace(pattern, () => by);
   };
-  replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]+"/, `$1${csp}"`, 'the CSP meta');
+  replace(/(?<=http-equiv="Content-Security-Policy"\s+content=")[^"]+/, csp, 'the CSP meta');
   replace(/\s*<link rel="stylesheet" href="annotator\.css">\s*<link rel="stylesheet" href="style\.css">/,
     `\n  <style>${style}</style>`, 'the stylesheet links');
   replace(/\s*<script type="module" src="app\.js"><\/script>/, '', 'the app.js script');
