@@ -20,6 +20,7 @@ import { ACCEPT, openFiles } from './open-file.js';
 import { download, fileStem } from './download.js';
 import { fromLedeDocument, toLedeDocument } from './lede-json.js';
 import { defineLabel, mergeEngineRun } from './edits.js';
+import { FORMATS, REF_DATE_SOURCES, lookUpValues, messages, showRefDate as showRefDateOf, showToolbar } from './controls.js';
 
 /**
  * @typedef {import('./state.js').ChangeDetail} ChangeDetail
@@ -27,16 +28,6 @@ import { defineLabel, mergeEngineRun } from './edits.js';
  * @typedef {import('./worker-client.js').EngineResult} EngineResult
  * @typedef {{date: string, source: string}} RefDateHint a reference date chosen before annotating
  */
-
-/** The export menu: accessible names and the engine's format ids. */
-const FORMATS = [
-  ['lede JSON', 'lede-json'], ['Prodigy JSONL', 'prodigy-jsonl'], ['CoNLL-2003', 'conll2003'],
-  ['brat', 'brat'], ['Web Annotation', 'web-annotation'], ['CSV', 'csv'],
-];
-const REF_DATE_SOURCES = {
-  given: 'set by you', dateline: 'from the dateline', published: 'from the published date',
-  today: 'today — no date found in the text', unknown: 'unknown — relative dates are guesses',
-};
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const article = /** @type {HTMLTextAreaElement} */ ($('article'));
@@ -58,23 +49,7 @@ let renderJob = null;
 
 // ---- messages -----------------------------------------------------------------
 
-const announcer = $('announcer');
-/** Speaks a message to screen readers without showing it. @param {string} message */
-function announce(message) {
-  announcer.textContent = announcer.textContent === message ? `${message}\u00a0` : message;
-}
-
-/** @param {string} message */
-function status(message) {
-  $('status').textContent = message;
-}
-
-/** Shows a problem that needs attention (storage, import, export). @param {string} message */
-function alertUser(message) {
-  $('alert-text').textContent = message;
-  $('alert').hidden = false;
-}
-$('alert-close').addEventListener('click', () => { $('alert').hidden = true; });
+const { announce, status, alertUser } = messages($);
 
 // ---- storage -------------------------------------------------------------------
 
@@ -156,18 +131,12 @@ function refreshPanels() {
   if (!state) return;
   legend.render(state.labels, state.labelCounts(), hidden);
   refreshEntityListSoon();
-  const doubtful = state.doubtfulCount;
-  $('next-doubtful').textContent = `Next doubtful (${doubtful})`;
-  /** @type {HTMLButtonElement} */ ($('next-doubtful')).disabled = doubtful === 0;
-  /** @type {HTMLButtonElement} */ ($('undo')).disabled = !state.history.canUndo;
-  /** @type {HTMLButtonElement} */ ($('redo')).disabled = !state.history.canRedo;
-  $('span-count').textContent = `${state.sorted.length} ${state.sorted.length === 1 ? 'highlight' : 'highlights'}`;
+  showToolbar($, state);
 }
 
 function showRefDate() {
   if (!state) return;
-  refDateInput.value = state.refDate.slice(0, 10);
-  $('ref-date-source').textContent = REF_DATE_SOURCES[state.refDateSource] ?? state.refDateSource;
+  showRefDateOf($, state);
 }
 
 /** @param {CustomEvent<ChangeDetail>} event */
@@ -183,7 +152,7 @@ function onChange(event) {
   const doc = /** @type {DocState} */ (event.target);
   autosave.schedule(doc, () => doc.snapshot());
   savedLabel.textContent = store ? 'Saving…' : 'Not saved';
-  if (cause === 'edit') lookUpValues(patch.added);
+  if (cause === 'edit' && state) lookUpValues(client, state, patch.added, (looked) => state === looked);
 }
 
 /**
@@ -202,31 +171,6 @@ function measureSince(since, name) {
       performance.measure(name, { start: since, end: performance.now() });
     }, 0);
   });
-}
-
-/**
- * Asks the engine for the value of spans a person labelled with a value label.
- * @param {Span[]} spans
- */
-async function lookUpValues(spans) {
-  const doc = state;
-  if (!doc) return;
-  const wanted = spans.filter((s) => s.source === 'user' && !s.value && !s.valueByUser && doc.labels.get(s.label)?.valueKind);
-  const byText = new Map();
-  for (const s of wanted) {
-    const key = `${s.label}\u0000${doc.slice(s)}`;
-    byText.set(key, [...(byText.get(key) ?? []), s]);
-  }
-  for (const [key, group] of byText) {
-    const [label, text] = key.split('\u0000');
-    try {
-      const value = await client.value(text, label, doc.refDate);
-      if (!value || state !== doc) continue;
-      for (const s of group) if (doc.span(s.id)) doc.amend(s.id, { value });
-    } catch {
-      // No value is a normal outcome; the person can type one.
-    }
-  }
 }
 
 /**

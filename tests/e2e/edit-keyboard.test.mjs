@@ -196,3 +196,14 @@ test('? opens the shortcut help; Escape closes it', async () => {
   await help.waitFor({ state: 'hidden' });
   await page.context().close();
 });
+
+test('a number a person labels gets the engine’s value', async () => {
+  const page = await fresh();
+  await moveTo(page, '11,000');
+  await page.keyboard.press('9');
+  const mark = page.locator('mark', { hasText: '11,000' });
+  await page.waitForFunction(() => document.querySelector('mark[data-lede-label="CARDINAL"]')?.dataset.ledeBadge?.includes('·'));
+  assert.equal(await mark.getAttribute('data-lede-badge'), 'CARDINAL · 11000');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -21,6 +21,7 @@ import { showHelp } from '../help.js';
 import { download, fileStem } from '../download.js';
 import { toLedeDocument } from '../lede-json.js';
 import { defineLabel, mergeEngineRun } from '../edits.js';
+import { FORMATS, lookUpValues, messages, showRefDate as showRefDateOf, showToolbar } from '../controls.js';
 import { ExtensionStore } from './extension-store.js';
 import { carryOver } from './carry-over.js';
 
@@ -33,36 +34,12 @@ import { carryOver } from './carry-over.js';
  * @typedef {import('./page-marks.js').PageSpan} PageSpan
  */
 
-/** The export menu: accessible names and the engine's format ids (as on the site). */
-const FORMATS = [
-  ['lede JSON', 'lede-json'], ['Prodigy JSONL', 'prodigy-jsonl'], ['CoNLL-2003', 'conll2003'],
-  ['brat', 'brat'], ['Web Annotation', 'web-annotation'], ['CSV', 'csv'],
-];
-const REF_DATE_SOURCES = {
-  given: 'set by you', dateline: 'from the dateline', published: 'from the published date',
-  today: 'today — no date found in the text', unknown: 'unknown — relative dates are guesses',
-};
-
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const refDateInput = /** @type {HTMLInputElement} */ ($('ref-date'));
 
 // ---- messages ------------------------------------------------------------------
 
-const announcer = $('announcer');
-/** @param {string} message */
-function announce(message) {
-  announcer.textContent = announcer.textContent === message ? `${message}\u00a0` : message;
-}
-/** @param {string} message */
-function status(message) {
-  $('status').textContent = message;
-}
-/** @param {string} message */
-function alertUser(message) {
-  $('alert-text').textContent = message;
-  $('alert').hidden = false;
-}
-$('alert-close').addEventListener('click', () => { $('alert').hidden = true; });
+const { announce, status, alertUser } = messages($);
 
 // ---- saving ---------------------------------------------------------------------------
 
@@ -193,18 +170,12 @@ function refreshPanels() {
   if (!state) return;
   legend.render(state.labels, state.labelCounts(), hidden);
   entityList.render(state);
-  const doubtful = state.doubtfulCount;
-  $('next-doubtful').textContent = `Next doubtful (${doubtful})`;
-  /** @type {HTMLButtonElement} */ ($('next-doubtful')).disabled = doubtful === 0;
-  /** @type {HTMLButtonElement} */ ($('undo')).disabled = !state.history.canUndo;
-  /** @type {HTMLButtonElement} */ ($('redo')).disabled = !state.history.canRedo;
-  $('span-count').textContent = `${state.sorted.length} ${state.sorted.length === 1 ? 'highlight' : 'highlights'}`;
+  showToolbar($, state);
 }
 
 function showRefDate() {
   if (!state) return;
-  refDateInput.value = state.refDate.slice(0, 10);
-  $('ref-date-source').textContent = REF_DATE_SOURCES[state.refDateSource] ?? state.refDateSource;
+  showRefDateOf($, state);
 }
 
 /** @param {CustomEvent<ChangeDetail>} event */
@@ -223,24 +194,7 @@ function onChange(event) {
   const doc = /** @type {DocState} */ (event.target);
   autosave.schedule(doc, () => doc.snapshot());
   savedLabel.textContent = 'Saving…';
-  if (cause === 'edit') lookUpValues(patch.added);
-}
-
-/**
- * Asks the engine for the value of spans a person labelled with a value label.
- * @param {Span[]} spans
- */
-async function lookUpValues(spans) {
-  const doc = state;
-  if (!doc) return;
-  for (const s of spans.filter((x) => x.source === 'user' && !x.value && !x.valueByUser && doc.labels.get(x.label)?.valueKind)) {
-    try {
-      const value = await client.value(doc.slice(s), s.label, doc.refDate);
-      if (value && state === doc && doc.span(s.id)) doc.amend(s.id, { value });
-    } catch {
-      // No value is a normal outcome; the person can type one.
-    }
-  }
+  if (cause === 'edit' && state) lookUpValues(client, state, patch.added, (looked) => state === looked);
 }
 
 /**
