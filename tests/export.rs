@@ -8,9 +8,11 @@ use lede::export::{DocumentRecord, SpanRecord};
 use lede::values::{DateTime, Mod, TimeValue};
 use lede::{annotate, Document, Label, Options, Source, Span, Unit, Value};
 use proptest::prelude::*;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+mod common;
+use common::lede;
 
 const TEXT: &str = "SEOUL, Jan. 24 — Zelenskiy 👩🏽‍💻 met 東京 officials in Kyiv 🇺🇦 about the $3.5 billion deal, \
 up 7.6% on H5N1 fears.\r\nשָׁלוֹם said the cafe\u{301} 👍🏿 and العربية talks ended.\r\nThen 👨‍👩‍👧 left,\u{a0}quietly.";
@@ -647,24 +649,6 @@ fn refused_offsets_name_the_span() {
 }
 
 // --- the CLI ---------------------------------------------------------------
-
-fn lede(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("lede starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("lede finishes");
-    writer.join().expect("writer thread");
-    out
-}
 
 fn stdout(out: &Output) -> String {
     assert!(
