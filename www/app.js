@@ -20,7 +20,7 @@ import { ACCEPT, openFiles } from './open-file.js';
 import { download, fileStem } from './download.js';
 import { fromLedeDocument, toLedeDocument } from './lede-json.js';
 import { defineLabel, mergeEngineRun } from './edits.js';
-import { FORMATS, REF_DATE_SOURCES, lookUpValues, messages, showRefDate as showRefDateOf, showToolbar } from './controls.js';
+import { FORMATS, REF_DATE_SOURCES, lookUpValues, messages, pageShortcuts, showRefDate as showRefDateOf, showToolbar } from './controls.js';
 
 /**
  * @typedef {import('./state.js').ChangeDetail} ChangeDetail
@@ -535,30 +535,9 @@ $('documents-button').addEventListener('click', () => showDocuments(/** @type {H
   },
 }));
 
-/** @param {EventTarget|null} target */
-const isTyping = (target) => target instanceof HTMLElement
-  && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
 document.addEventListener('keydown', (e) => { lastInputAt = e.timeStamp; }, true);
 document.addEventListener('pointerdown', (e) => { lastInputAt = e.timeStamp; }, true);
-document.addEventListener('keydown', (e) => {
-  if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]')) return;
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
-  if (mod && !e.altKey && key === 'z') {
-    e.preventDefault();
-    editor.step(e.shiftKey ? 'redo' : 'undo');
-  } else if (mod && !e.altKey && key === 'y') {
-    e.preventDefault();
-    editor.step('redo');
-  } else if (!mod && !e.altKey && e.key === '?') {
-    e.preventDefault();
-    $('help-button').click();
-  } else if (!mod && !e.altKey && key === 'n' && state) {
-    e.preventDefault();
-    editor.nextDoubtful(e.shiftKey ? -1 : 1);
-  }
-});
+pageShortcuts($, editor, () => state !== null);
 
 // ---- start: reopen the last document -----------------------------------------------------
 

@@ -1,13 +1,15 @@
 // What the site's page (app.js) and the extension's panel (ext/panel.js) show and
 // do around the annotated text in the same way: the status and alert lines, the
 // toolbar's counts and enabled states, the reference date line, the export menu's
-// formats, and looking up the engine's value for a span a person added. Each takes
+// formats, the page-wide shortcuts, and looking up the engine's value for a span a
+// person added. Each takes
 // the page's `$` (id → element), so both pages keep their own elements.
 
 /**
  * @typedef {import('./state.js').DocState} DocState
  * @typedef {import('./state.js').Span} Span
  * @typedef {import('./worker-client.js').AnnotatorClient} AnnotatorClient
+ * @typedef {import('./editor.js').Editor} Editor
  * @typedef {(id: string) => HTMLElement} ById
  */
 
@@ -99,4 +101,37 @@ export async function lookUpValues(client, doc, spans, isOpen) {
       // No value is a normal outcome; the person can type one.
     }
   }
+}
+
+/** @param {EventTarget|null} target */
+const isTyping = (target) => target instanceof HTMLElement
+  && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * The shortcuts that work anywhere on the page but in a text field or dialog:
+ * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo, ? opens the help, n / Shift+N
+ * visit doubtful highlights (when a document is open).
+ * @param {ById} $
+ * @param {Editor} editor
+ * @param {() => boolean} hasDocument
+ */
+export function pageShortcuts($, editor, hasDocument) {
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+    if (mod && !e.altKey && key === 'z') {
+      e.preventDefault();
+      editor.step(e.shiftKey ? 'redo' : 'undo');
+    } else if (mod && !e.altKey && key === 'y') {
+      e.preventDefault();
+      editor.step('redo');
+    } else if (!mod && !e.altKey && e.key === '?') {
+      e.preventDefault();
+      $('help-button').click();
+    } else if (!mod && !e.altKey && key === 'n' && hasDocument()) {
+      e.preventDefault();
+      editor.nextDoubtful(e.shiftKey ? -1 : 1);
+    }
+  });
 }

@@ -21,7 +21,7 @@ import { showHelp } from '../help.js';
 import { download, fileStem } from '../download.js';
 import { toLedeDocument } from '../lede-json.js';
 import { defineLabel, mergeEngineRun } from '../edits.js';
-import { FORMATS, lookUpValues, messages, showRefDate as showRefDateOf, showToolbar } from '../controls.js';
+import { FORMATS, lookUpValues, messages, pageShortcuts, showRefDate as showRefDateOf, showToolbar } from '../controls.js';
 import { ExtensionStore } from './extension-store.js';
 import { carryOver } from './carry-over.js';
 
@@ -352,28 +352,7 @@ $('close').addEventListener('click', async () => {
   toPage({ type: 'close' });
 });
 
-/** @param {EventTarget|null} target */
-const isTyping = (target) => target instanceof HTMLElement
-  && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
-document.addEventListener('keydown', (e) => {
-  if (e.defaultPrevented || isTyping(e.target) || document.querySelector('dialog[open]')) return;
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
-  if (mod && !e.altKey && key === 'z') {
-    e.preventDefault();
-    editor.step(e.shiftKey ? 'redo' : 'undo');
-  } else if (mod && !e.altKey && key === 'y') {
-    e.preventDefault();
-    editor.step('redo');
-  } else if (!mod && !e.altKey && e.key === '?') {
-    e.preventDefault();
-    $('help-button').click();
-  } else if (!mod && !e.altKey && key === 'n' && state) {
-    e.preventDefault();
-    editor.nextDoubtful(e.shiftKey ? -1 : 1);
-  }
-});
+pageShortcuts($, editor, () => state !== null);
 
 await start();
 // Ready: the page has its highlights (tests wait for this).
