@@ -429,6 +429,19 @@ struct Resolved {
     token_feats: Vec<Vec<Vec<u32>>>,
 }
 
+impl Resolved {
+    /// The type features at position `j` of a sentence whose tokens have word
+    /// types `types`: the padding feature before (`pads[0]`) or after (`pads[1]`)
+    /// the sentence.
+    fn type_feats_at<'a>(&'a self, types: &[u32], pads: &'a [u32; 2], j: isize) -> &'a [u32] {
+        match usize::try_from(j) {
+            Err(_) => std::slice::from_ref(&pads[0]),
+            Ok(j) if j >= types.len() => std::slice::from_ref(&pads[1]),
+            Ok(j) => &self.type_feats[types[j] as usize],
+        }
+    }
+}
+
 impl Featurized {
     fn add(&mut self, text: &TaggedText, weight: f32, gaz: &Gazetteer) {
         let mut keys = Vec::new();
@@ -597,17 +610,7 @@ impl Weights {
         for (i, token_feats) in token_feats.iter().enumerate().take(n) {
             let mut e = [0f32; LANES];
             for (p, r) in (0..POSITIONS).zip(-(WINDOW as isize)..) {
-                let j = i as isize + r;
-                let pad;
-                let feats: &[u32] = if j < 0 {
-                    pad = [pads[0]];
-                    &pad
-                } else if j as usize >= n {
-                    pad = [pads[1]];
-                    &pad
-                } else {
-                    &ids.type_feats[seq_types[j as usize] as usize]
-                };
+                let feats = ids.type_feats_at(seq_types, &pads, i as isize + r);
                 for &f in feats {
                     let w = &self.types[(f as usize * POSITIONS + p) * TAGS..][..TAGS];
                     for t in 0..TAGS {
@@ -693,17 +696,7 @@ impl Perceptron {
                     continue;
                 }
                 for (pos, r) in (0..POSITIONS).zip(-(WINDOW as isize)..) {
-                    let j = i as isize + r;
-                    let pad;
-                    let feats: &[u32] = if j < 0 {
-                        pad = [pads[0]];
-                        &pad
-                    } else if j as usize >= n {
-                        pad = [pads[1]];
-                        &pad
-                    } else {
-                        &ids.type_feats[seq.types[j as usize] as usize]
-                    };
+                    let feats = ids.type_feats_at(&seq.types, &pads, i as isize + r);
                     for &f in feats {
                         let base = (f as usize * POSITIONS + pos) * TAGS;
                         bump(&mut self.w.types, &mut self.u.types, base + g, eta, c);
