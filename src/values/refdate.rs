@@ -73,16 +73,38 @@ pub fn detect(
     use super::date::Dates;
     use super::view::View;
 
-    let head_end = tokens
-        .iter()
-        .position(|t| t.start as usize > HEAD_BYTES)
-        .unwrap_or(tokens.len());
+    // Where a date may start: after a "Published" word, or at a line's start.
+    // Found from the token texts alone, so that the lexicon view and the date
+    // parser below only see the few tokens after them: looking every head token up
+    // cost as much per article as tokenizing it.
+    let mut candidates: Vec<(usize, Option<usize>, bool)> = Vec::new();
+    let mut head_end = tokens.len();
+    let mut line = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let new_line = i > 0 && line_break_between(text, &tokens[i - 1], t);
+        if new_line {
+            line += 1;
+        }
+        if t.start as usize > HEAD_BYTES || line >= HEAD_LINES {
+            head_end = i;
+            break;
+        }
+        let keyword = published_at(text, &tokens[i..]);
+        if keyword.is_some() || i == 0 || new_line {
+            candidates.push((i, keyword, i == 0 || new_line));
+        }
+    }
+    let Some(&(last, _, _)) = candidates.last() else {
+        return None;
+    };
+    // The longest date form ("Updated: Jan. 24, 2025 3:04 p.m. ET") is far shorter.
+    let view_end = head_end.min(last + 32);
     let unknown = RefDate {
         datetime: DateTime::midnight(Date::new(1970, 1, 1).expect("the epoch is a valid date")),
         source: RefDateSource::Unknown,
         found_at: None,
     };
-    let v = View::new(text, &tokens[..head_end], sentences, unknown);
+    let v = View::new(text, &tokens[..view_end], sentences, unknown);
     let dates = Dates::new(&v);
 
     // A date found at token `i`: a resolved instant, or month/day completed by `today`.
@@ -111,40 +133,29 @@ pub fn detect(
         source,
         found_at: Some((tokens[i].start, tokens[end - 1].end)),
     };
+    // True when a dateline's date ending before token `i` closes it.
+    let closes_at = |i: usize| {
+        i >= head_end
+            || line_break_between(text, &tokens[i - 1], &tokens[i])
+            || v.punct(i, '(')
+            || v.punct(i, '-')
+            || v.punct(i, '/')
+    };
 
-    let mut line = 0;
     let mut best: Option<(u8, RefDate)> = None;
-    let mut line_start = true;
-    for i in 0..head_end {
-        if i > 0 && v.line_break_before(i) {
-            line += 1;
-            line_start = true;
-        }
-        if line >= HEAD_LINES {
-            break;
-        }
-        let at_line_start = std::mem::replace(&mut line_start, false);
+    for (i, keyword, at_line_start) in candidates {
         // "Published 24 January 2025", "Updated: Jan. 24, 2025 3:04 p.m. ET"
-        let lower = v.text(i).to_ascii_lowercase();
-        let keyword = PUBLISHED.iter().position(|k| {
-            let mut words = k.split(' ');
-            let first = words.next().unwrap_or_default();
-            first == lower
-                && words
-                    .enumerate()
-                    .all(|(k, w)| v.text(i + 1 + k).eq_ignore_ascii_case(w))
-        });
         if let Some(k) = keyword {
             let rank = if k < 3 { 3 } else { 2 };
             let mut j = i + PUBLISHED[k].split(' ').count();
-            while j < head_end
+            while j < view_end
                 && j < i + 6
                 && !v.is_number(j)
                 && v.entry(j) == super::lexicon::Entry::NONE
             {
                 j += 1; // ":", "on", "at"
             }
-            for start in j..(j + 4).min(head_end) {
+            for start in j..(j + 4).min(view_end) {
                 if let Some(d) = date_at(start) {
                     if best.as_ref().is_none_or(|(r, _)| *r < rank) {
                         best = Some((rank, found(RefDateSource::Published, start, d)));
@@ -158,7 +169,7 @@ pub fn detect(
         if at_line_start && best.is_none() {
             // Skip an upper-case place name and its comma.
             let mut j = i;
-            while j < head_end
+            while j < view_end
                 && j < i + 5
                 && v.capitalized(j)
                 && !v.line_break_before(j + 1)
@@ -170,19 +181,37 @@ pub fn detect(
                 j += 1;
             }
             if let Some(d) = date_at(j) {
-                let end = d.1;
-                let closes = end >= head_end
-                    || v.line_break_before(end)
-                    || v.punct(end, '(')
-                    || v.punct(end, '-')
-                    || v.punct(end, '/');
-                if closes {
+                if closes_at(d.1) {
                     best = Some((1, found(RefDateSource::Dateline, j, d)));
                 }
             }
         }
     }
     best.map(|(_, r)| r)
+}
+
+/// True when the gap between two adjacent tokens breaks the line.
+fn line_break_between(text: &str, before: &crate::text::Token, after: &crate::text::Token) -> bool {
+    let gap = &text[before.end as usize..after.start as usize];
+    // Nearly every gap is one space or none.
+    !matches!(gap.as_bytes(), [] | [b' ']) && gap.contains(['\n', '\r', '\u{2028}', '\u{2029}'])
+}
+
+/// The index in [`PUBLISHED`] of the phrase starting at `tokens[0]`, compared
+/// without regard to ASCII case.
+fn published_at(text: &str, tokens: &[crate::text::Token]) -> Option<usize> {
+    // Nearly every token starts with another letter.
+    let first = tokens.first()?.text(text).as_bytes();
+    if !matches!(first.first()? | 0x20, b'p' | b'f' | b'u' | b'l') {
+        return None;
+    }
+    PUBLISHED.iter().position(|phrase| {
+        phrase.split(' ').count() <= tokens.len()
+            && phrase
+                .split(' ')
+                .zip(tokens)
+                .all(|(w, t)| t.text(text).eq_ignore_ascii_case(w))
+    })
 }
 
 #[cfg(test)]
@@ -261,6 +290,9 @@ mod tests {
             None
         );
         assert_eq!(detect_in("WASHINGTON (AP) — Lawmakers met.", None), None);
+        // A phrase's first word at the very end, and a keyword with no date after it.
+        assert_eq!(detect_in("Markets rally.\nLast", None), None);
+        assert_eq!(detect_in("Markets rally.\nLast updated", None), None);
         let long = "word ".repeat(10_000);
         assert_eq!(detect_in(&long, None), None);
     }
