@@ -268,7 +268,10 @@ fn closed_class_norp(
             next += 1;
         }
         let free_until = spans.get(next).map_or(sentence.end, |s| s.start);
-        if i < free_until && case_of(tokens[i].text(text)) == Case::Title {
+        let word = tokens[i].text(text);
+        // Most words start with a lower-case letter and cannot be title case.
+        let lower_start = word.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if i < free_until && !lower_start && case_of(word) == Case::Title {
             let longest = (1..=3).rev().find(|&len| {
                 i + len <= free_until
                     && tokens[i + len - 1].text(text).ends_with('s')
