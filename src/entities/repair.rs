@@ -13,7 +13,10 @@
 //!   whole span is lower case (chat text);
 //! - a place or nationality coordinated with a span of the same kind is one too:
 //!   "Ukrainian and Western assessments";
-//! - a dateline opens with a place in capitals: "SEOUL (Reuters) -".
+//! - a dateline opens with a place in capitals: "SEOUL (Reuters) -", whatever
+//!   the model made of it;
+//! - neighbouring pieces of one name are one span: "North" + "Korean", a
+//!   "Council of Europe"; a person's hyphenated last word is whole ("Lee Jae-myung").
 //!
 //! Works on token-index spans of one sentence, sorted and non-overlapping, and
 //! keeps them so.
@@ -22,7 +25,7 @@ use super::features::{case_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
 use super::tagger::TokenSpan;
-use super::titles::{is_possessive, title_len};
+use super::titles::{is_possessive, title_len, MAX_TITLE_WORDS};
 use crate::label::Label;
 use crate::text::Token;
 
@@ -57,13 +60,22 @@ pub fn repair(
     gaz: &Gazetteer,
 ) {
     let mut out = Vec::with_capacity(spans.len() + 2);
+    // A dateline place outranks what the model made of its capitals ("MADRID"
+    // as a person).
+    let mut from = 0;
     if let Some(d) = dateline(text, tokens, sentence.clone(), gaz) {
-        if spans.first().is_none_or(|s| s.start >= d.end) {
+        let inside = spans.iter().take_while(|s| s.end <= d.end).count();
+        if spans.get(inside).is_none_or(|s| s.start >= d.end) {
             out.push(d);
+            from = inside;
         }
     }
-    for &s in spans.iter() {
+    for &s in &spans[from..] {
         let mut s = s;
+        // "Lee Jae-myung": a name's hyphenated last word is one word.
+        if s.label == label_index(&Label::Person) {
+            s.end = hyphen_continued(text, tokens, s.end, sentence.end);
+        }
         let capitalized = tokens[s.start..s.end]
             .iter()
             .any(|t| case_of(t.text(text)) != Case::Lower);
@@ -77,6 +89,7 @@ pub fn repair(
         }
         split(text, tokens, s, gaz, &mut out);
     }
+    merge_adjacent(text, tokens, &mut out, gaz);
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
     let gpe = label_index(&Label::Gpe);
@@ -315,8 +328,11 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
     };
     // A possessive inside: the owner is a span of its own.
     if let Some(k) = words.iter().position(|t| is_possessive(t.text(text))) {
-        if k > 0 && k + 1 < words.len() {
-            let owner = if categories(text, &words[..k], gaz) & GPE != 0 {
+        let owner_is_place = k > 0 && categories(text, &words[..k], gaz) & GPE != 0;
+        // "Republican People's Party", "Workers' Party": one word after a
+        // possessive that is not a place's is the name's own last word.
+        if k > 0 && k + 1 < words.len() && (owner_is_place || k + 2 < words.len()) {
+            let owner = if owner_is_place {
                 label_index(&Label::Gpe)
             } else {
                 s.label
@@ -371,14 +387,86 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
                 return;
             }
             // "Senate Majority Leader": a title closing the span right after a
-            // capitalized name word is a role, not part of the organization.
-            if t > 0 && name == words.len() && case_of(words[k - 1].text(text)) != Case::Lower {
+            // capitalized name word is a role, not part of the organization; so
+            // is the start of one that goes on past the span ("Senate Majority").
+            let reach = (s.end + MAX_TITLE_WORDS).min(tokens.len());
+            let role = title_len(text, &tokens[s.start + k..reach], gaz);
+            if role >= words.len() - k && case_of(words[k - 1].text(text)) != Case::Lower {
                 out.push(part(0, k, s.label));
                 return;
             }
         }
     }
     out.push(s);
+}
+
+/// The end of a name whose last word goes on after a hyphen written flush on
+/// both sides ("Jae-myung", "Moon-soo"), also when the span stopped at the hyphen.
+fn hyphen_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> usize {
+    let flush = |i: usize| tokens[i - 1].end == tokens[i].start;
+    let is_hyphen = |i: usize| tokens[i].text(text) == "-";
+    let is_word = |i: usize| tokens[i].kind == crate::text::TokenKind::Word;
+    if end >= 2 && end < limit && is_hyphen(end - 1) && flush(end - 1) && flush(end) && is_word(end)
+    {
+        return end + 1;
+    }
+    if end >= 1
+        && end + 1 < limit
+        && is_hyphen(end)
+        && flush(end)
+        && flush(end + 1)
+        && is_word(end + 1)
+    {
+        return end + 2;
+    }
+    end
+}
+
+/// Joins neighbouring spans that are one name cut in two:
+/// - parts that together are one place or nationality ("North" + "Korean",
+///   "Czech" + "Republic") take that entry's label;
+/// - an organization ending in a cue word, "of", and a place ("Council" + "of"
+///   + "Europe", "Bank of Japan") is one organization.
+fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz: &Gazetteer) {
+    let gpe = label_index(&Label::Gpe);
+    let loc = label_index(&Label::Loc);
+    let norp = label_index(&Label::Norp);
+    let org = label_index(&Label::Org);
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (spans[k], spans[k + 1]);
+        let merged = if a.end == b.start {
+            let cats = categories(text, &tokens[a.start..b.end], gaz);
+            if cats & GPE != 0 {
+                Some(gpe)
+            } else if cats & bit(Category::Norp) != 0 {
+                Some(norp)
+            } else {
+                None
+            }
+        } else if a.label == org
+            && b.start == a.end + 1
+            && tokens[a.end].text(text) == "of"
+            && (b.label == gpe || b.label == loc)
+            && categories(text, &tokens[a.end - 1..a.end], gaz) & bit(Category::OrgCue) != 0
+        {
+            Some(org)
+        } else {
+            None
+        };
+        match merged {
+            Some(label) => {
+                spans[k] = TokenSpan {
+                    start: a.start,
+                    end: b.end,
+                    label,
+                    margin: a.margin.min(b.margin),
+                };
+                spans.remove(k + 1);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -388,23 +476,29 @@ mod tests {
 
     /// Repairs one span covering `phrase` inside `sentence` labelled `label`.
     fn repaired(sentence: &str, phrase: &str, label: Label) -> Vec<(String, Label)> {
+        repaired_all(sentence, &[(phrase, label)])
+    }
+
+    /// Repairs the model spans `phrases` (in order, each found after the last).
+    fn repaired_all(sentence: &str, phrases: &[(&str, Label)]) -> Vec<(String, Label)> {
         let tokens = tokenize(sentence);
-        let start = sentence.find(phrase).unwrap();
-        let a = tokens
-            .iter()
-            .position(|t| t.start as usize == start)
-            .unwrap();
-        let b = tokens
-            .iter()
-            .position(|t| t.end as usize == start + phrase.len())
-            .unwrap()
-            + 1;
-        let mut spans = vec![TokenSpan {
-            start: a,
-            end: b,
-            label: label_index(&label),
-            margin: 1.0,
-        }];
+        let mut from = 0;
+        let mut spans = Vec::new();
+        for (phrase, label) in phrases {
+            let start = from + sentence[from..].find(phrase).unwrap();
+            from = start + phrase.len();
+            let a = tokens
+                .iter()
+                .position(|t| t.start as usize == start)
+                .unwrap();
+            let b = tokens.iter().position(|t| t.end as usize == from).unwrap() + 1;
+            spans.push(TokenSpan {
+                start: a,
+                end: b,
+                label: label_index(label),
+                margin: 1.0,
+            });
+        }
         repair(
             sentence,
             &tokens,
@@ -422,6 +516,89 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn pieces_of_one_name_join() {
+        let s = "since North Korean leader Kim Jong Un declared";
+        assert_eq!(
+            repaired_all(s, &[("North", Label::Loc), ("Korean", Label::Norp)]),
+            [("North Korean".into(), Label::Norp)]
+        );
+        let s = "won the Czech Republic's election";
+        assert_eq!(
+            repaired_all(s, &[("Czech", Label::Norp), ("Republic", Label::Gpe)]),
+            [("Czech Republic".into(), Label::Gpe)]
+        );
+        // A nationality before an organization stays apart (GMB and OntoNotes).
+        let s = "the Czech Statistical Office said";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[("Czech", Label::Norp), ("Statistical Office", Label::Org)]
+            ),
+            [
+                ("Czech".into(), Label::Norp),
+                ("Statistical Office".into(), Label::Org)
+            ]
+        );
+        let s = "the Council of Europe said";
+        assert_eq!(
+            repaired_all(s, &[("Council", Label::Org), ("Europe", Label::Loc)]),
+            [("Council of Europe".into(), Label::Org)]
+        );
+        // Without a cue word the place stays its own span.
+        let s = "Reuters of London said";
+        assert_eq!(
+            repaired_all(s, &[("Reuters", Label::Org), ("London", Label::Gpe)]),
+            [
+                ("Reuters".into(), Label::Org),
+                ("London".into(), Label::Gpe)
+            ]
+        );
+        // Neighbouring people stay apart.
+        let s = "told Smith Jones that";
+        assert_eq!(
+            repaired_all(s, &[("Smith", Label::Person), ("Jones", Label::Person)]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn names_keep_their_hyphenated_words() {
+        let s = "candidate Lee Jae-myung leads";
+        assert_eq!(
+            repaired(s, "Lee Jae-", Label::Person),
+            [("Lee Jae-myung".into(), Label::Person)]
+        );
+        assert_eq!(
+            repaired(s, "Lee Jae", Label::Person),
+            [("Lee Jae-myung".into(), Label::Person)]
+        );
+        // Places keep "-based" out.
+        let s = "the San Francisco-based company";
+        assert_eq!(
+            repaired(s, "San Francisco", Label::Gpe),
+            [("San Francisco".into(), Label::Gpe)]
+        );
+    }
+
+    #[test]
+    fn datelines_outrank_the_model() {
+        let s = "MADRID (AP) — Kylian Mbappé scored";
+        assert_eq!(
+            repaired_all(s, &[("MADRID", Label::Person), ("AP", Label::Org)]),
+            [("MADRID".into(), Label::Gpe), ("AP".into(), Label::Org)]
+        );
+    }
+
+    #[test]
+    fn one_word_after_a_possessive_stays_in_the_name() {
+        let s = "the Republican People's Party said";
+        assert_eq!(
+            repaired(s, "Republican People's Party", Label::Org),
+            [("Republican People's Party".into(), Label::Org)]
+        );
     }
 
     #[test]
@@ -523,6 +700,10 @@ mod tests {
         let s = "Senate Majority Leader John Thune said";
         assert_eq!(
             repaired(s, "Senate Majority Leader", Label::Org),
+            [("Senate".into(), Label::Org)]
+        );
+        assert_eq!(
+            repaired(s, "Senate Majority", Label::Org),
             [("Senate".into(), Label::Org)]
         );
         let s = "the Office of the President said";
