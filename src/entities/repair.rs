@@ -79,10 +79,12 @@ pub fn repair(
         let capitalized = tokens[s.start..s.end]
             .iter()
             .any(|t| case_of(t.text(text)) != Case::Lower);
-        // Only a free-standing word: "al" in "al-Qaida" is part of the name.
+        // Only a free-standing word: "al" in "al-Qaida" is part of the name; and
+        // a function word capitalized by its place ("Against Madrid you ...").
         while capitalized
             && s.end - s.start > 1
-            && case_of(tokens[s.start].text(text)) == Case::Lower
+            && (case_of(tokens[s.start].text(text)) == Case::Lower
+                || is_function_word(tokens[s.start].text(text)))
             && tokens[s.start].end < tokens[s.start + 1].start
         {
             s.start += 1;
@@ -94,44 +96,98 @@ pub fn repair(
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
     let gpe = label_index(&Label::Gpe);
     let norp = label_index(&Label::Norp);
+    let org = label_index(&Label::Org);
+    let person = label_index(&Label::Person);
+    let event = label_index(&Label::Event);
+    let places = GPE | bit(Category::Continent) | bit(Category::Location) | bit(Category::Norp);
+    let names = bit(Category::FirstName) | bit(Category::Surname);
     for k in 0..out.len() {
         let s = out[k];
+        let lo = if k > 0 { out[k - 1].end } else { 0 };
+        let hi = out.get(k + 1).map_or(tokens.len(), |n| n.start);
+        // A place or nationality that is part of a longer entry of its class
+        // takes the whole entry.
         let class = if s.label == gpe {
             GPE
         } else if s.label == norp {
             bit(Category::Norp)
         } else {
-            continue;
+            0
         };
-        let lo = if k > 0 { out[k - 1].end } else { 0 };
-        let hi = out.get(k + 1).map_or(tokens.len(), |n| n.start);
-        // The longest entry of the same class that contains the span, up to three
-        // capitalized words wider in all.
-        let capital = |i: usize| i >= lo && i < hi && case_of(tokens[i].text(text)) != Case::Lower;
-        let mut left = 0;
-        while left < 3 && s.start > left && capital(s.start - left - 1) {
-            left += 1;
-        }
-        let mut right = 0;
-        while right < 3 && capital(s.end + right) {
-            right += 1;
-        }
-        'widen: for extra in (1..=3).rev() {
-            for l in 0..=extra.min(left) {
-                let r = extra - l;
-                if r > right {
-                    continue;
-                }
-                let (a, b) = (s.start - l, s.end + r);
-                if categories(text, &tokens[a..b], gaz) & class != 0 {
-                    out[k].start = a;
-                    out[k].end = b;
-                    break 'widen;
-                }
+        if class != 0 {
+            if let Some((a, b)) =
+                widest_entry(text, tokens, s, lo..hi, 1, gaz, |cats| cats & class != 0)
+            {
+                out[k].start = a;
+                out[k].end = b;
+                continue;
             }
+        }
+        // A known organization is one, whatever the model called it ("Nikkei"
+        // as a place, "Real Madrid" as a person), and takes its whole name
+        // ("Manchester" + "City"); not when the words are also a place or, for a
+        // person, a common name ("Liverpool", "Ford").
+        if s.label == event {
+            continue;
+        }
+        let is_org = |cats: u16| {
+            cats & bit(Category::Organization) != 0
+                && cats & places == 0
+                && (s.label != person || cats & names == 0)
+        };
+        // A place's own words are a place: only a wider entry can be an organization.
+        let min_extra = usize::from(class != 0);
+        if let Some((a, b)) = widest_entry(text, tokens, s, lo..hi, min_extra, gaz, is_org) {
+            out[k] = TokenSpan {
+                start: a,
+                end: b,
+                label: org,
+                ..s
+            };
         }
     }
     *spans = out;
+}
+
+/// The widest gazetteer entry that contains span `s`, is accepted by `wanted`
+/// (given the entry's categories), and is at least `min_extra` and at most three
+/// words wider, taking only capitalized words (and "of") within `free`.
+fn widest_entry(
+    text: &str,
+    tokens: &[Token],
+    s: TokenSpan,
+    free: std::ops::Range<usize>,
+    min_extra: usize,
+    gaz: &Gazetteer,
+    wanted: impl Fn(u16) -> bool,
+) -> Option<(usize, usize)> {
+    let takes = |i: usize| {
+        free.contains(&i) && {
+            let w = tokens[i].text(text);
+            case_of(w) != Case::Lower || w == "of"
+        }
+    };
+    let mut left = 0;
+    while left < 3 && s.start > left && takes(s.start - left - 1) {
+        left += 1;
+    }
+    let mut right = 0;
+    while right < 3 && takes(s.end + right) {
+        right += 1;
+    }
+    for extra in (min_extra..=(left + right).min(3)).rev() {
+        for l in 0..=extra.min(left) {
+            let r = extra - l;
+            if r > right {
+                continue;
+            }
+            let (a, b) = (s.start - l, s.end + r);
+            if wanted(categories(text, &tokens[a..b], gaz)) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
 }
 
 /// "SEOUL (Reuters) -", "KYIV, Jan 24 -": an upper-case place opening a sentence
@@ -400,6 +456,17 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
     out.push(s);
 }
 
+/// Prepositions and conjunctions that begin no name in news, whatever their case.
+fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "after", "against", "although", "among", "and", "as", "at", "because", "before", "but",
+        "by", "despite", "during", "for", "from", "if", "in", "into", "on", "or", "since", "than",
+        "though", "through", "to", "under", "unlike", "until", "when", "whether", "while", "with",
+        "within", "without",
+    ];
+    word.len() <= 8 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The end of a name whose last word goes on after a hyphen written flush on
 /// both sides ("Jae-myung", "Moon-soo"), also when the span stopped at the hyphen.
 fn hyphen_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> usize {
@@ -580,6 +647,51 @@ mod tests {
         assert_eq!(
             repaired(s, "San Francisco", Label::Gpe),
             [("San Francisco".into(), Label::Gpe)]
+        );
+    }
+
+    #[test]
+    fn known_organizations_take_their_label_and_name() {
+        let s = "Shares of Toyota rose 3 percent on the Nikkei.";
+        assert_eq!(
+            repaired(s, "Nikkei", Label::Loc),
+            [("Nikkei".into(), Label::Org)]
+        );
+        // Also a city: the model decides.
+        assert_eq!(
+            repaired(s, "Toyota", Label::Gpe),
+            [("Toyota".into(), Label::Gpe)]
+        );
+        let s = "as Real Madrid beat Manchester City on Wednesday";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[("Real Madrid", Label::Person), ("Manchester", Label::Gpe)]
+            ),
+            [
+                ("Real Madrid".into(), Label::Org),
+                ("Manchester City".into(), Label::Org)
+            ]
+        );
+        let s = "and the Council of Europe said";
+        assert_eq!(
+            repaired(s, "Council of", Label::Org),
+            [("Council of Europe".into(), Label::Org)]
+        );
+        // A person named like a company keeps the name when it is a common one.
+        let s = "said Ford in a statement";
+        assert_eq!(
+            repaired(s, "Ford", Label::Person),
+            [("Ford".into(), Label::Person)]
+        );
+    }
+
+    #[test]
+    fn capitalized_function_words_come_off() {
+        let s = "Against Madrid you cannot do that";
+        assert_eq!(
+            repaired(s, "Against Madrid", Label::Person),
+            [("Madrid".into(), Label::Person)]
         );
     }
 
