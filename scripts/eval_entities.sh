@@ -21,3 +21,13 @@ run "wikigold/all"     wikigold/all.jsonl      wikigold    PER,ORG,LOC,MISC
 run "uner_en_ewt/test" uner_en_ewt/test.jsonl  uner_en_ewt PER,ORG,LOC
 run "wnut17/test"      wnut17/test.jsonl       wnut17      PER,ORG,LOC
 run "btc/h"            btc/h.jsonl             btc         PER,ORG,LOC
+# News written for lede (OntoNotes conventions; EVENT is not scored).
+news() { # name file
+  printf '%-18s ' "$1"
+  "$LEDE" eval ner --gold "tests/fixtures/$2" --map "PERSON=PER,ORG=ORG,GPE=LOC,LOC=LOC,NORP=NORP,EVENT=" \
+    --labels PER,ORG,LOC,NORP |
+    awk '$1 == "micro" { printf "P %s  R %s  F1 %s", $2, $3, $4 }
+         /^precision of spans with score > 0.9/ { printf "   P(score>0.9) %s %s\n", $8, $9 }'
+}
+news "news_blind"   news_blind.gold.jsonl
+news "news_heldout" news_heldout.gold.jsonl
