@@ -94,6 +94,7 @@ pub fn repair(
     merge_adjacent(text, tokens, &mut out, gaz);
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
+    relabel_by_cues(text, tokens, &mut out, gaz);
     let gpe = label_index(&Label::Gpe);
     let norp = label_index(&Label::Norp);
     let org = label_index(&Label::Org);
@@ -147,6 +148,40 @@ pub fn repair(
         }
     }
     *spans = out;
+}
+
+/// Words that name the kind of thing a span is, whatever the model said: a
+/// mountain, lake, river or sea is a LOC ("Mount Kilimanjaro", "Cagayan River"),
+/// a named storm an EVENT ("Typhoon Kalmaegi"). Places the gazetteer knows as
+/// GPEs keep their label ("Rhode Island").
+fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &Gazetteer) {
+    const LOC_HEADS: &[&str] = &["mount", "mt.", "lake"];
+    const LOC_TAILS: &[&str] = &[
+        "river",
+        "sea",
+        "ocean",
+        "desert",
+        "mountains",
+        "valley",
+        "strait",
+        "peninsula",
+        "canal",
+    ];
+    const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+    let is = |list: &[&str], i: usize| {
+        list.iter()
+            .any(|w| tokens[i].text(text).eq_ignore_ascii_case(w))
+    };
+    for s in spans.iter_mut() {
+        if s.end - s.start < 2 || categories(text, &tokens[s.start..s.end], gaz) & GPE != 0 {
+            continue;
+        }
+        if is(LOC_HEADS, s.start) || is(LOC_TAILS, s.end - 1) {
+            s.label = label_index(&Label::Loc);
+        } else if is(STORMS, s.start) {
+            s.label = label_index(&Label::Event);
+        }
+    }
 }
 
 /// The widest gazetteer entry that contains span `s`, is accepted by `wanted`
@@ -423,6 +458,17 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
             }
         }
     }
+    // "Senate Democrats", "House Republicans": a group closing an organization
+    // is its members, not part of its name.
+    if s.label == label_index(&Label::Org) && words.len() >= 2 {
+        let last = words.len() - 1;
+        let w = words[last].text(text);
+        if w.ends_with('s') && candidate(text, &words[last..], bit(Category::Norp), gaz) {
+            out.push(part(0, last, s.label));
+            out.push(part(last, words.len(), label_index(&Label::Norp)));
+            return;
+        }
+    }
     // A title inside a non-person span followed by a name.
     let person = label_index(&Label::Person);
     if s.label != person {
@@ -683,6 +729,34 @@ mod tests {
         assert_eq!(
             repaired(s, "Ford", Label::Person),
             [("Ford".into(), Label::Person)]
+        );
+    }
+
+    #[test]
+    fn kind_words_and_member_groups() {
+        let s = "on the slopes of Mount Kilimanjaro today";
+        assert_eq!(
+            repaired(s, "Mount Kilimanjaro", Label::Person),
+            [("Mount Kilimanjaro".into(), Label::Loc)]
+        );
+        let s = "after Typhoon Kalmaegi killed 200";
+        assert_eq!(
+            repaired(s, "Typhoon Kalmaegi", Label::Org),
+            [("Typhoon Kalmaegi".into(), Label::Event)]
+        );
+        // A GPE the gazetteer knows keeps its label.
+        let s = "in Rhode Island on Monday";
+        assert_eq!(
+            repaired(s, "Rhode Island", Label::Gpe),
+            [("Rhode Island".into(), Label::Gpe)]
+        );
+        let s = "a showdown with Senate Democrats on Friday";
+        assert_eq!(
+            repaired(s, "Senate Democrats", Label::Org),
+            [
+                ("Senate".into(), Label::Org),
+                ("Democrats".into(), Label::Norp)
+            ]
         );
     }
 

@@ -94,9 +94,7 @@ pub fn detect(
             candidates.push((i, keyword, i == 0 || new_line));
         }
     }
-    let Some(&(last, _, _)) = candidates.last() else {
-        return None;
-    };
+    let &(last, _, _) = candidates.last()?;
     // The longest date form ("Updated: Jan. 24, 2025 3:04 p.m. ET") is far shorter.
     let view_end = head_end.min(last + 32);
     let unknown = RefDate {
