@@ -100,6 +100,13 @@ pub fn parse_datetime(value: &str) -> Result<lede::values::DateTime, CliError> {
     lede::values::DateTime::parse(value).map_err(CliError::usage)
 }
 
+/// Writes a line to stdout; a reader that went away (`| head`) ends the command
+/// quietly instead of panicking as `println!` does.
+pub fn write_line(line: std::fmt::Arguments) -> Result<(), CliError> {
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{line}").map_err(write_error)
+}
+
 /// A failed write to stdout: silent success when the reader went away (`| head`),
 /// else an error.
 pub fn write_error(e: std::io::Error) -> CliError {

@@ -60,9 +60,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
     let map = map.ok_or_else(|| CliError::usage("--map is required"))?;
     let (texts, dropped) = read_jsonl(gold.as_ref()).map_err(CliError::fail)?;
     let report = evaluate(&texts, &map, &options);
-    print!("{report}");
+    cli::write_line(format_args!("{}", report.to_string().trim_end()))?;
     if dropped > 0 {
-        println!("gold spans with offsets outside their text (ignored): {dropped}");
+        cli::write_line(format_args!(
+            "gold spans with offsets outside their text (ignored): {dropped}"
+        ))?;
     }
     Ok(())
 }

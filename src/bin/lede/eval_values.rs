@@ -47,12 +47,15 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
         }
     }
     let spec = spec.ok_or_else(|| CliError::usage(format!("--spec is required\n\n{HELP}")))?;
+    // The first failed write (a closed pipe) ends the listing; it is reported after.
+    let mut written = Ok(());
     let report = lede::values::eval::evaluate_file_with(&spec, all, |m| {
-        if misses {
-            println!("{m}");
+        if misses && written.is_ok() {
+            written = cli::write_line(format_args!("{m}"));
         }
     })
     .map_err(CliError::fail)?;
-    println!("{report}");
+    written?;
+    cli::write_line(format_args!("{report}"))?;
     Ok(())
 }
