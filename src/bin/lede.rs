@@ -18,6 +18,8 @@ mod eval_ner;
 mod eval_values;
 #[path = "lede/export.rs"]
 mod export;
+#[path = "lede/gazetteer.rs"]
+mod gazetteer;
 #[path = "lede/import.rs"]
 mod import;
 #[path = "lede/train.rs"]
@@ -37,6 +39,7 @@ Usage:
   lede eval ner --gold FILE --map MAP  entity P/R/F1 against a gold corpus
   lede eval values --spec FILE         numbers and dates against Recognizers-Text cases
   lede train [options]                 rebuild the entity model (model/ner.bin)
+  lede gazetteer [--out FILE]          recompile the gazetteer lists (data/gazetteers/compiled.bin)
   lede help                            this text
   lede --version                       print the version
 
@@ -78,6 +81,7 @@ fn dispatch() -> Result<(), CliError> {
             _ => eval_ner::run(parser),
         },
         "train" => train::run(parser),
+        "gazetteer" => gazetteer::run(parser),
         "help" => {
             println!("{USAGE}");
             Ok(())

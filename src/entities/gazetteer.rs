@@ -9,6 +9,7 @@
 //! case, so "may" and "China" carry different weight.
 
 use super::features::{lower_into_hash, mix};
+use super::model::{write_varint, ModelError, Reader};
 use super::table::FlatMap;
 use crate::text::tokenize;
 use std::sync::OnceLock;
@@ -157,11 +158,104 @@ fn extend(phrase: u64, next_lower: u64) -> u64 {
     mix(phrase.rotate_left(7) ^ next_lower ^ 0x2545_f491_4f6c_dd1d)
 }
 
+/// The gazetteer's table key of a phrase hash: its low 32 bits, which is what
+/// the compiled gazetteer stores (delta-coded, about 3 bytes a key, less than the
+/// lists' text). A word that is no entry hits one of the ~16,000 keys with
+/// probability 4e-6.
+fn table_key(phrase: u64) -> u64 {
+    phrase & 0xffff_ffff
+}
+
+/// The compiled form of the embedded lists (`lede gazetteer` writes it; a test
+/// checks it is current). Loading it costs a fraction of tokenizing and hashing
+/// the lists' 16,000 entries, which a cold page pays in the wasm engine's slow
+/// tier.
+const COMPILED: &[u8] = include_bytes!("../../data/gazetteers/compiled.bin");
+const MAGIC: &[u8; 4] = b"LGZ1";
+
+/// Calls `f` with the category and lower-case token hashes of every entry of
+/// `(category, list)` pairs; a list has one entry per line, `#` starts a comment
+/// line, and in title lists a leading `+` marks a title modifier.
+fn for_each_entry<'a>(
+    lists: impl Iterator<Item = (Category, &'a str)>,
+    mut f: impl FnMut(Category, &[u64]),
+) {
+    for (category, list) in lists {
+        for line in list.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (category, name) = match (category, line.strip_prefix('+')) {
+                (Category::Title, Some(rest)) => (Category::TitleModifier, rest),
+                _ => (category, line),
+            };
+            let lowers = phrase_lowers(name);
+            if !lowers.is_empty() && lowers.len() <= 255 {
+                f(category, &lowers);
+            }
+        }
+    }
+}
+
+/// The table key of a whole phrase.
+fn phrase_key(lowers: &[u64]) -> u64 {
+    table_key(lowers[1..].iter().fold(lowers[0], |h, &l| extend(h, l)))
+}
+
+/// Compiles `(category, list)` pairs (see [`Gazetteer::from_lists`]) to the
+/// binary form [`Gazetteer::from_compiled`] reads: magic, key count, then per
+/// category the sorted keys of its one-word entries and of its longer entries,
+/// then the first words of longer entries with their longest length, all
+/// delta-coded varints.
+pub fn compile<'a>(lists: impl Iterator<Item = (Category, &'a str)>) -> Vec<u8> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut words = vec![BTreeSet::new(); CATEGORIES];
+    let mut phrases = vec![BTreeSet::new(); CATEGORIES];
+    let mut firsts: BTreeMap<u64, u64> = BTreeMap::new();
+    for_each_entry(lists, |category, lowers| {
+        let c = category as usize;
+        if lowers.len() == 1 {
+            words[c].insert(table_key(lowers[0]));
+        } else {
+            phrases[c].insert(phrase_key(lowers));
+            let longest = firsts.entry(table_key(lowers[0])).or_insert(0);
+            *longest = (*longest).max(lowers.len() as u64);
+        }
+    });
+    let mut keys: BTreeSet<u64> = firsts.keys().copied().collect();
+    keys.extend(words.iter().chain(&phrases).flatten());
+    let mut out = MAGIC.to_vec();
+    write_varint(&mut out, keys.len() as u64);
+    out.push(CATEGORIES as u8);
+    let write_keys = |out: &mut Vec<u8>, keys: &mut dyn Iterator<Item = (u64, u64)>, with: bool| {
+        let keys: Vec<(u64, u64)> = keys.collect();
+        write_varint(out, keys.len() as u64);
+        let mut prev = 0;
+        for (k, extra) in keys {
+            write_varint(out, k - prev);
+            if with {
+                write_varint(out, extra);
+            }
+            prev = k;
+        }
+    };
+    for c in 0..CATEGORIES {
+        write_keys(&mut out, &mut words[c].iter().map(|&k| (k, 0)), false);
+        write_keys(&mut out, &mut phrases[c].iter().map(|&k| (k, 0)), false);
+    }
+    write_keys(&mut out, &mut firsts.iter().map(|(&k, &n)| (k, n)), true);
+    out
+}
+
 impl Gazetteer {
-    /// The gazetteer built from the embedded lists, built once on first use.
+    /// The gazetteer of the embedded lists, loaded once on first use.
     pub fn embedded() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| Gazetteer::from_lists(embedded_lists()))
+        GAZ.get_or_init(|| {
+            Gazetteer::from_compiled(COMPILED)
+                .expect("data/gazetteers/compiled.bin is current (a test checks it)")
+        })
     }
 
     /// Builds a gazetteer from `(category, list)` pairs; a list has one entry per
@@ -169,38 +263,55 @@ impl Gazetteer {
     /// title modifier.
     pub fn from_lists<'a>(lists: impl Iterator<Item = (Category, &'a str)>) -> Gazetteer {
         let mut table = FlatMap::with_capacity(16_384, 0u32);
-        for (category, list) in lists {
-            for line in list.lines() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let (category, name) = match (category, line.strip_prefix('+')) {
-                    (Category::Title, Some(rest)) => (Category::TitleModifier, rest),
-                    _ => (category, line),
-                };
-                let lowers = phrase_lowers(name);
-                if lowers.is_empty() || lowers.len() > 255 {
-                    continue;
-                }
-                let mut h = lowers[0];
-                for &l in &lowers[1..] {
-                    h = extend(h, l);
-                }
-                *table.get_or_insert(h, 0) |= 1 << category as u32;
-                let first = table.get_or_insert(lowers[0], 0);
-                let longest = (*first >> 16).max(lowers.len() as u32);
-                *first = (*first & 0xffff) | longest << 16;
-            }
-        }
+        for_each_entry(lists, |category, lowers| {
+            *table.get_or_insert(phrase_key(lowers), 0) |= 1 << category as u32;
+            let first = table.get_or_insert(table_key(lowers[0]), 0);
+            let longest = (*first >> 16).max(lowers.len() as u32);
+            *first = (*first & 0xffff) | longest << 16;
+        });
         Gazetteer { table }
+    }
+
+    /// Reads the output of [`compile`].
+    pub fn from_compiled(bytes: &[u8]) -> Result<Gazetteer, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let total = r.varint()? as usize;
+        if usize::from(r.take(1)?[0]) != CATEGORIES {
+            return Err(ModelError::BadMagic);
+        }
+        let mut table = FlatMap::with_capacity(total, 0u32);
+        let mut read_keys = |r: &mut Reader<'_>, with: bool, f: &mut dyn FnMut(&mut u32, u32)| {
+            let n = r.varint()?;
+            let mut key = 0u64;
+            for _ in 0..n {
+                key += r.varint()?;
+                let extra = if with { r.varint()? as u32 } else { 0 };
+                f(table.get_or_insert(key, 0), extra);
+            }
+            Ok::<(), ModelError>(())
+        };
+        for c in 0..CATEGORIES {
+            let bit = 1u32 << c;
+            // A one-word entry is its own first word: longest at least 1.
+            read_keys(&mut r, false, &mut |v, _| {
+                *v |= bit | ((*v >> 16).max(1) << 16)
+            })?;
+            read_keys(&mut r, false, &mut |v, _| *v |= bit)?;
+        }
+        read_keys(&mut r, true, &mut |v, n| {
+            *v = (*v & 0xffff) | ((*v >> 16).max(n) << 16);
+        })?;
+        Ok(Gazetteer { table })
     }
 
     /// What the gazetteer knows about one lower-cased word: its one-token
     /// categories and the length of the longest entry starting with it (0 if none).
     /// The tagger caches this per word type.
     pub fn word(&self, lower: u64) -> u32 {
-        self.table.get(lower).unwrap_or(0)
+        self.table.get(table_key(lower)).unwrap_or(0)
     }
 
     /// Marks every token of a sentence, given each token's lower-case hash, with
@@ -225,7 +336,7 @@ impl Gazetteer {
             let mut h = lowers[i];
             for len in 2..=longest.min(lowers.len() - i) {
                 h = extend(h, lowers[i + len - 1]);
-                if let Some(cats) = self.table.get(h) {
+                if let Some(cats) = self.table.get(table_key(h)) {
                     let cats = cats as u16;
                     if cats != 0 {
                         out[i].raise(cats, 2);
@@ -241,14 +352,10 @@ impl Gazetteer {
     /// The categories of entries equal to the whole phrase (given as lower-case
     /// token hashes), as a bit set indexed by [`Category`].
     pub fn categories_of(&self, lowers: &[u64]) -> u16 {
-        let Some((&first, rest)) = lowers.split_first() else {
+        if lowers.is_empty() {
             return 0;
-        };
-        let mut h = first;
-        for &l in rest {
-            h = extend(h, l);
         }
-        self.table.get(h).map_or(0, |v| v as u16)
+        self.table.get(phrase_key(lowers)).map_or(0, |v| v as u16)
     }
 
     /// True when the phrase is an entry of `category`.
@@ -291,6 +398,36 @@ pub fn bit(category: Category) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_gazetteer_is_current_and_equals_the_lists() {
+        let compiled = compile(embedded_lists());
+        assert!(
+            compiled == COMPILED,
+            "data/gazetteers/compiled.bin is stale: run `cargo run --release --bin lede -- gazetteer`"
+        );
+        let from_lists = Gazetteer::from_lists(embedded_lists());
+        let loaded = Gazetteer::from_compiled(&compiled).unwrap();
+        assert_eq!(loaded.table.len(), from_lists.table.len());
+        for_each_entry(embedded_lists(), |_, lowers| {
+            assert_eq!(
+                loaded.categories_of(lowers),
+                from_lists.categories_of(lowers)
+            );
+            assert_eq!(loaded.word(lowers[0]), from_lists.word(lowers[0]));
+        });
+        // Three bytes a key or so: smaller than the lists' text.
+        let text: usize = embedded_lists().map(|(_, l)| l.len()).sum();
+        assert!(compiled.len() * 2 < text, "{} vs {text}", compiled.len());
+    }
+
+    #[test]
+    fn a_damaged_compiled_gazetteer_is_an_error() {
+        assert!(Gazetteer::from_compiled(b"").is_err());
+        assert!(Gazetteer::from_compiled(b"LGZ0\x01\x0d").is_err());
+        let compiled = compile(embedded_lists());
+        assert!(Gazetteer::from_compiled(&compiled[..compiled.len() / 2]).is_err());
+    }
 
     fn matches(gaz: &Gazetteer, sentence: &str) -> Vec<Match> {
         let lowers = phrase_lowers(sentence);

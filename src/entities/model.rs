@@ -257,7 +257,8 @@ fn read_parts(bytes: &[u8]) -> Result<(Head, DenseTable, DenseTable), ModelError
     Ok((head, types, tokens))
 }
 
-fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` as an LEB128 varint.
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
         v >>= 7;
@@ -303,13 +304,14 @@ fn write_table(out: &mut Vec<u8>, features: &[FeatureWeights], positions: usize)
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Reads the byte streams of the model file (and of the compiled gazetteer).
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let end = self
             .at
             .checked_add(n)
@@ -320,7 +322,7 @@ impl<'a> Reader<'a> {
         Ok(s)
     }
 
-    fn varint(&mut self) -> Result<u64, ModelError> {
+    pub(crate) fn varint(&mut self) -> Result<u64, ModelError> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.take(1)?[0];
