@@ -31,3 +31,4 @@ news() { # name file
 }
 news "news_blind"   news_blind.gold.jsonl
 news "news_heldout" news_heldout.gold.jsonl
+news "news_final"   news_final.gold.jsonl
