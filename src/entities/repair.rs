@@ -72,6 +72,13 @@ pub fn repair(
     }
     for &s in &spans[from..] {
         let mut s = s;
+        // "Porto Alegre-headquartered": a place's compound adjective is the place.
+        if s.end - s.start >= 3 && compound_tail(text, tokens, s.end - 2) {
+            s.end -= 2;
+            if categories(text, &tokens[s.start..s.end], gaz) & GPE != 0 {
+                s.label = label_index(&Label::Gpe);
+            }
+        }
         // "Lee Jae-myung": a name's hyphenated last word is one word.
         if s.label == label_index(&Label::Person) {
             s.end = hyphen_continued(text, tokens, s.end, sentence.end);
@@ -92,6 +99,8 @@ pub fn repair(
         split(text, tokens, s, gaz, &mut out);
     }
     merge_adjacent(text, tokens, &mut out, gaz);
+    compound_places(text, tokens, sentence.clone(), &mut out, gaz);
+    organization_appositions(text, tokens, &mut out, gaz);
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
     relabel_by_cues(text, tokens, &mut out, gaz);
@@ -245,7 +254,15 @@ fn dateline(
         {
             continue;
         }
-        if categories(text, words, gaz) & GPE != 0 {
+        // A known place, or an unknown one the dateline names a country or
+        // state for: "KOHIMA, India, Dec 1 (PTI)".
+        let country_follows = tokens[end].text(text) == ","
+            && (1..=3).any(|n| {
+                end + 1 + n < sentence.end
+                    && tokens[end + 1 + n].text(text) == ","
+                    && candidate(text, &tokens[end + 1..end + 1 + n], GPE, gaz)
+            });
+        if country_follows || categories(text, words, gaz) & GPE != 0 {
             return Some(TokenSpan {
                 start: first,
                 end,
@@ -513,6 +530,115 @@ fn is_function_word(word: &str) -> bool {
     word.len() <= 8 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// True when tokens `i`, `i + 1` are a flush hyphen and a lower-case word that
+/// make the name before them a compound adjective: "-based", "-headquartered".
+fn compound_tail(text: &str, tokens: &[Token], i: usize) -> bool {
+    const TAILS: &[&str] = &[
+        "based",
+        "headquartered",
+        "born",
+        "owned",
+        "registered",
+        "listed",
+    ];
+    i + 1 < tokens.len()
+        && tokens[i].text(text) == "-"
+        && joins(text, tokens, i)
+        && TAILS.contains(&tokens[i + 1].text(text))
+}
+
+/// "Warsaw-based", "Nairobi-headquartered": a known place before such a compound
+/// is a GPE even where the model left it out.
+fn compound_places(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    let mut added = Vec::new();
+    for j in sentence.start + 1..sentence.end.saturating_sub(1) {
+        if !compound_tail(text, tokens, j) || spans.iter().any(|s| s.start < j && s.end >= j) {
+            continue;
+        }
+        let place = (1..=3)
+            .rev()
+            .filter(|&n| j >= sentence.start + n)
+            .find(|&n| candidate(text, &tokens[j - n..j], GPE, gaz));
+        if let Some(n) = place {
+            added.push(TokenSpan {
+                start: j - n,
+                end: j,
+                label: label_index(&Label::Gpe),
+                margin: 0.0,
+            });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
+/// A name right after a noun that says what kind of organization it is ("trucking
+/// firm Minuano", "the drivers' union Sintratransandes") is an organization, not
+/// the person or place a model guesses for an unknown capitalized word. Nouns for
+/// people ("producer", "developer") are not in the list.
+fn organization_appositions(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut [TokenSpan],
+    gaz: &Gazetteer,
+) {
+    const KINDS: &[&str] = &[
+        "airline",
+        "automaker",
+        "bank",
+        "broadcaster",
+        "carmaker",
+        "carrier",
+        "charity",
+        "chipmaker",
+        "coalition",
+        "company",
+        "conglomerate",
+        "cooperative",
+        "co-operative",
+        "exporter",
+        "firm",
+        "group",
+        "importer",
+        "insurer",
+        "lender",
+        "lobby",
+        "manufacturer",
+        "miner",
+        "newspaper",
+        "regulator",
+        "retailer",
+        "rival",
+        "startup",
+        "subsidiary",
+        "union",
+        "utility",
+        "watchdog",
+    ];
+    let person = label_index(&Label::Person);
+    let gpe = label_index(&Label::Gpe);
+    let loc = label_index(&Label::Loc);
+    for s in spans.iter_mut() {
+        if s.start == 0 || !(s.label == person || s.label == gpe || s.label == loc) {
+            continue;
+        }
+        let before = tokens[s.start - 1].text(text);
+        if KINDS.contains(&before)
+            && categories(text, &tokens[s.start..s.end], gaz) & (GPE | bit(Category::Location)) == 0
+        {
+            s.label = label_index(&Label::Org);
+        }
+    }
+}
+
 /// The end of a name whose last word goes on after a hyphen written flush on
 /// both sides ("Jae-myung", "Moon-soo"), also when the span stopped at the hyphen.
 fn hyphen_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> usize {
@@ -756,6 +882,43 @@ mod tests {
             [
                 ("Senate".into(), Label::Org),
                 ("Democrats".into(), Label::Norp)
+            ]
+        );
+    }
+
+    #[test]
+    fn compounds_appositions_and_datelines() {
+        let s = "sold to Warsaw-based developer Vistula Habitat";
+        assert_eq!(
+            repaired_all(s, &[("Vistula Habitat", Label::Person)]),
+            [
+                ("Warsaw".into(), Label::Gpe),
+                ("Vistula Habitat".into(), Label::Person)
+            ]
+        );
+        let s = "Porto Alegre-headquartered Minuano will pay";
+        assert_eq!(
+            repaired(s, "Porto Alegre-headquartered", Label::Person),
+            [("Porto Alegre".into(), Label::Gpe)]
+        );
+        let s = "the trucking firm Minuano agreed";
+        assert_eq!(
+            repaired(s, "Minuano", Label::Person),
+            [("Minuano".into(), Label::Org)]
+        );
+        // A place keeps its label: "the firm's Paris office" is not this pattern.
+        let s = "the rival Paris said";
+        assert_eq!(
+            repaired(s, "Paris", Label::Gpe),
+            [("Paris".into(), Label::Gpe)]
+        );
+        let s = "KOHIMA, India, Dec 1 (PTI) — The festival opened.";
+        assert_eq!(
+            repaired_all(s, &[("PTI", Label::Org)]),
+            [
+                ("KOHIMA".into(), Label::Gpe),
+                ("India".into(), Label::Gpe),
+                ("PTI".into(), Label::Org)
             ]
         );
     }
