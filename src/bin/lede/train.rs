@@ -18,6 +18,7 @@ Options:
   --out FILE          where to write the model (default model/ner.bin)
   --epochs N          passes over the training data (default 8)
   --seed N            shuffling seed (default 1)
+  --seeds K           average the models of seeds N..N+K-1 (default 4)
   --min-weight N      drop quantized weights below N (default 6; 1 keeps all)
   --report-epochs     print dev F1 after every epoch";
 
@@ -37,6 +38,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<(), CliError> {
             Long("out") => out = parser.value().map_err(CliError::usage)?.into(),
             Long("epochs") => config.epochs = number(&mut parser)? as usize,
             Long("seed") => config.seed = number(&mut parser)?,
+            Long("seeds") => config.seeds = number(&mut parser)?.max(1),
             Long("min-weight") => {
                 config.min_weight = i8::try_from(number(&mut parser)?.min(127)).unwrap_or(127)
             }
