@@ -1,6 +1,9 @@
 //! Runs `lede::annotate` over every article of a JSON Lines corpus, for profilers
 //! (`valgrind --tool=callgrind target/release/examples/profile bench/corpus/articles.jsonl`).
 //! Prints the number of spans so the work cannot be optimized away.
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let path = std::env::args()
         .nth(1)
@@ -9,12 +12,7 @@ fn main() {
         .nth(2)
         .and_then(|s| s.parse().ok())
         .unwrap_or(1);
-    let jsonl = std::fs::read_to_string(path).expect("readable corpus");
-    let texts: Vec<String> = jsonl
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
-        .collect();
+    let texts = common::read_texts(&path);
     let options = lede::Options {
         // `today`, as the page and the Node bench pass it: the reference date is
         // looked for in each article first.

@@ -11,6 +11,9 @@
 //! With `--cold` it only loads the model (`lede::entities::warm_up`), to count the
 //! one-time decoding cost (`--toggle-collect='lede::entities::warm_up'`).
 //! Prints the number of spans so the work cannot be optimized away.
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
@@ -20,12 +23,7 @@ fn main() {
         lede::entities::warm_up();
         return;
     }
-    let jsonl = std::fs::read_to_string(path).expect("readable corpus");
-    let texts: Vec<String> = jsonl
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
-        .collect();
+    let texts = common::read_texts(&path);
     let prepared: Vec<_> = texts
         .iter()
         .map(|t| {

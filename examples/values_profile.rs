@@ -8,18 +8,16 @@
 //!
 //! With `--dump` it prints every span (article, byte range, label, value JSON), so a
 //! change meant to be invisible can be checked by diffing two runs.
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
         .expect("usage: values_profile FILE.jsonl [--dump]");
     let dump = args.next().is_some_and(|a| a == "--dump");
-    let jsonl = std::fs::read_to_string(path).expect("readable corpus");
-    let texts: Vec<String> = jsonl
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
-        .collect();
+    let texts = common::read_texts(&path);
     let r = lede::RefDate {
         datetime: lede::values::DateTime::parse("2025-01-24").expect("a date"),
         source: lede::RefDateSource::Given,
