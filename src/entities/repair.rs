@@ -642,20 +642,12 @@ fn organization_appositions(
 /// The end of a name whose last word goes on after a hyphen written flush on
 /// both sides ("Jae-myung", "Moon-soo"), also when the span stopped at the hyphen.
 fn hyphen_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> usize {
-    let flush = |i: usize| tokens[i - 1].end == tokens[i].start;
-    let is_hyphen = |i: usize| tokens[i].text(text) == "-";
+    let hyphen = |j: usize| tokens[j].text(text) == "-" && joins(text, tokens, j);
     let is_word = |i: usize| tokens[i].kind == crate::text::TokenKind::Word;
-    if end >= 2 && end < limit && is_hyphen(end - 1) && flush(end - 1) && flush(end) && is_word(end)
-    {
+    if end >= 2 && end < limit && hyphen(end - 1) && is_word(end) {
         return end + 1;
     }
-    if end >= 1
-        && end + 1 < limit
-        && is_hyphen(end)
-        && flush(end)
-        && flush(end + 1)
-        && is_word(end + 1)
-    {
+    if end >= 1 && end + 1 < limit && hyphen(end) && is_word(end + 1) {
         return end + 2;
     }
     end
