@@ -126,6 +126,44 @@ fn token_range(tokens: &[Token], span: &Span<'_>) -> (usize, usize) {
 struct Group {
     label: Label,
     score: f32,
+    /// Summed mention scores per label, for groups of one surface text; empty for
+    /// groups a full person name or an acronym definition decided.
+    votes: Vec<(Label, f32)>,
+}
+
+impl Group {
+    fn decided(label: Label, score: f32) -> Group {
+        Group {
+            label,
+            score,
+            votes: Vec::new(),
+        }
+    }
+
+    fn vote(&mut self, label: &Label, score: f32) {
+        match self.votes.iter_mut().find(|(l, _)| l == label) {
+            Some((_, total)) => *total += score,
+            None => self.votes.push((label.clone(), score)),
+        }
+    }
+
+    /// The label with the most summed score (the first voted on a tie), and the
+    /// best score a mention gave it.
+    fn elect(&mut self, mentions: impl Iterator<Item = (Label, f32)>) {
+        let mut best: Option<&(Label, f32)> = None;
+        for v in &self.votes {
+            if best.is_none_or(|b| v.1 > b.1) {
+                best = Some(v);
+            }
+        }
+        if let Some((label, _)) = best.cloned() {
+            self.score = mentions
+                .filter(|(l, _)| *l == label)
+                .map(|(_, s)| s)
+                .fold(0.0, f32::max);
+            self.label = label;
+        }
+    }
 }
 
 /// Links the mentions in `spans` (sorted, non-overlapping entity spans of `text`),
@@ -158,10 +196,7 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         let (a, b) = token_range(tokens, s);
         if is_person(s) && b - a >= 2 {
             let g = *by_text.entry((s.text, true)).or_insert_with(|| {
-                groups.push(Group {
-                    label: Label::Person,
-                    score: s.score,
-                });
+                groups.push(Group::decided(Label::Person, s.score));
                 groups.len() - 1
             });
             member[i] = g;
@@ -172,32 +207,42 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
             }
         }
     }
+    // Other mentions group by surface text (an acronym under its long form's),
+    // whatever label each got: one name means one thing in an article. The group's
+    // label is the one its mentions' scores favour, so one doubtful "Damascus" as a
+    // person does not turn the confident places around it into people.
+    let mut voted = vec![false; groups.len()];
     for (i, s) in spans.iter().enumerate() {
         if member[i] != usize::MAX {
             continue;
         }
-        // An acronym is grouped under its long form's text.
         let key = aliases.get(s.text).copied().unwrap_or(s.text);
         let g = if let Some(&g) = by_text.get(&(key, true)) {
             g
         } else {
-            *by_text.entry((key, is_person(s))).or_insert_with(|| {
-                groups.push(Group {
-                    label: s.label.clone(),
-                    score: s.score,
-                });
+            *by_text.entry((key, false)).or_insert_with(|| {
+                groups.push(Group::decided(s.label.clone(), s.score));
+                voted.push(true);
                 groups.len() - 1
             })
         };
-        by_text.entry((s.text, is_person(s))).or_insert(g);
+        if voted[g] {
+            groups[g].vote(&s.label, s.score);
+        }
         member[i] = g;
+    }
+    for (g, group) in groups.iter_mut().enumerate() {
+        if voted[g] {
+            let mentions = spans.iter().zip(&member).filter(|&(_, &m)| m == g);
+            group.elect(mentions.map(|(s, _)| (s.label.clone(), s.score)));
+        }
     }
     for (i, s) in spans.iter().enumerate() {
         let (a, b) = token_range(tokens, s);
         surfaces.push((a, b, member[i]));
     }
-    // Acronyms and long forms were given one label in define_acronyms; a mention
-    // that names a person group takes the person label.
+    // Acronyms and long forms were given one label in define_acronyms; every
+    // mention takes its group's label.
     for (i, s) in spans.iter_mut().enumerate() {
         let label = &groups[member[i]].label;
         if s.label != *label && s.label.is_entity() {
@@ -546,6 +591,36 @@ mod tests {
             ("Reuters", vec![0, 2])
         );
         assert_eq!(g[1].label, Label::Gpe);
+    }
+
+    #[test]
+    fn one_surface_takes_the_label_its_mentions_favour() {
+        let text = "Talks in Damascus ended. Damascus will take over. Troops left Damascus.";
+        let scored = |nth, label, score| {
+            let mut s = span(text, "Damascus", nth, label);
+            s.score = score;
+            s
+        };
+        let spans = vec![
+            scored(0, Label::Gpe, 0.8),
+            scored(1, Label::Person, 0.4),
+            scored(2, Label::Gpe, 0.7),
+        ];
+        let got = linked(text, spans);
+        let labels: Vec<_> = got.iter().map(|(_, l, id, _)| (l.clone(), *id)).collect();
+        assert_eq!(labels, vec![(Label::Gpe, 0); 3]);
+        // The doubtful mention was relabelled by the rule; the others kept theirs.
+        assert_eq!(got[1].3, Source::Rule);
+        assert_eq!(got[0].3, Source::Model);
+
+        // A confident person outvotes two doubtful places.
+        let spans = vec![
+            scored(0, Label::Gpe, 0.3),
+            scored(1, Label::Person, 0.9),
+            scored(2, Label::Gpe, 0.3),
+        ];
+        let got = linked(text, spans);
+        assert!(got.iter().all(|(_, l, _, _)| *l == Label::Person));
     }
 
     #[test]
