@@ -32,3 +32,4 @@ news() { # name file
 news "news_blind"   news_blind.gold.jsonl
 news "news_heldout" news_heldout.gold.jsonl
 news "news_final"   news_final.gold.jsonl
+news "news_fresh"   news_fresh.gold.jsonl
