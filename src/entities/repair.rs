@@ -60,6 +60,13 @@ pub fn repair(
     gaz: &Gazetteer,
 ) {
     let mut out = Vec::with_capacity(spans.len() + 2);
+    // A credit line's people and places outrank the model's reading of them.
+    let credited = credits(text, tokens, sentence.clone());
+    if !credited.is_empty() {
+        spans.retain(|s| !credited.iter().any(|c| s.start < c.end && c.start < s.end));
+        spans.extend(credited);
+        spans.sort_by_key(|s| s.start);
+    }
     // A dateline place outranks what the model made of its capitals ("MADRID"
     // as a person).
     let mut from = 0;
@@ -76,6 +83,17 @@ pub fn repair(
         if s.end - s.start >= 3 && compound_tail(text, tokens, s.end - 2) {
             s.end -= 2;
             if categories(text, &tokens[s.start..s.end], gaz) & GPE != 0 {
+                s.label = label_index(&Label::Gpe);
+            }
+        }
+        if s.label == label_index(&Label::Person) {
+            let cats = categories(text, &tokens[s.start..s.end], gaz);
+            let names = bit(Category::FirstName) | bit(Category::Surname);
+            if not_a_person(text, &tokens[s.start..s.end], gaz) {
+                s.label = label_index(&Label::Org);
+            } else if cats & GPE != 0 && cats & names == 0 {
+                // A "person" whose whole name is a known place and no known
+                // personal name: "said Warsaw would push", "Minas Gerais".
                 s.label = label_index(&Label::Gpe);
             }
         }
@@ -262,7 +280,12 @@ fn dateline(
                     && tokens[end + 1 + n].text(text) == ","
                     && candidate(text, &tokens[end + 1..end + 1 + n], GPE, gaz)
             });
-        if country_follows || categories(text, words, gaz) & GPE != 0 {
+        // Or a wire dateline's date follows: "FRANKFURT, Nov 4 (Reuters)".
+        let date_follows = tokens[end].text(text) == ","
+            && end + 2 < sentence.end
+            && crate::values::is_month_word(tokens[end + 1].text(text))
+            && tokens[end + 2].text(text).bytes().all(|b| b.is_ascii_digit());
+        if country_follows || date_follows || categories(text, words, gaz) & GPE != 0 {
             return Some(TokenSpan {
                 start: first,
                 end,
@@ -517,6 +540,87 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
         }
     }
     out.push(s);
+}
+
+/// Words that open a wire-service credit before "by": "(Reporting by …; Editing by …)".
+fn is_credit_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "reporting", "editing", "writing", "compiled", "produced", "research", "graphics",
+        "photos", "translation", "translated", "additional",
+    ];
+    word.len() <= 11 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The people and places of wire-service credits, the one place where news names
+/// reporters and editors: "(Reporting by Priyanka Ramesh in London and Linnea
+/// Forsberg in Stockholm; Editing by Mark Potter)". Each name of two to five
+/// capitalized words after "<credit> by" is a PERSON, each capitalized place
+/// after "in" a GPE; names are joined by "and" or commas.
+fn credits(text: &str, tokens: &[Token], sentence: std::ops::Range<usize>) -> Vec<TokenSpan> {
+    let mut found = Vec::new();
+    let word = |i: usize| tokens[i].text(text);
+    let capitalized = |i: usize| {
+        i < sentence.end && matches!(case_of(word(i)), Case::Title | Case::Upper)
+            || (i < sentence.end && i > 0 && joins(text, tokens, i) && word(i) == "-")
+    };
+    // The end of the run of capitalized words (and flush hyphens) from `i`.
+    let run_end = |i: usize| {
+        let mut j = i;
+        while capitalized(j) && !is_function_word(word(j)) {
+            j += 1;
+        }
+        j
+    };
+    let span = |start, end, label: &Label| TokenSpan {
+        start,
+        end,
+        label: label_index(label),
+        margin: f32::INFINITY,
+    };
+    let mut i = sentence.start;
+    while i + 2 < sentence.end {
+        if word(i + 1) != "by" || !is_credit_word(word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 2;
+        loop {
+            let end = run_end(j);
+            if !(2..=5).contains(&(end - j)) || word(end - 1) == "-" {
+                break;
+            }
+            found.push(span(j, end, &Label::Person));
+            j = end;
+            if j + 1 < sentence.end && word(j) == "in" {
+                let place = run_end(j + 1);
+                if place > j + 1 && place - (j + 1) <= 3 {
+                    found.push(span(j + 1, place, &Label::Gpe));
+                    j = place;
+                }
+            }
+            if j + 1 < sentence.end && matches!(word(j), "and" | ",") {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
+
+/// A "person" whose words no person's name has: an ampersand or slash ("Hoffmann &
+/// Kühn", "Bodø/Glimt") or a last word that ends organization names
+/// ("Takeda Pharmaceutical", "Howard Hughes Holdings").
+fn not_a_person(text: &str, words: &[Token], gaz: &Gazetteer) -> bool {
+    let last = words[words.len() - 1];
+    words.len() >= 2
+        && words
+            .iter()
+            .any(|t| matches!(t.text(text), "&" | "/"))
+        || words.len() >= 2
+            && case_of(last.text(text)) != Case::Lower
+            && gaz.contains(&[lower_into_hash(last.text(text))], Category::OrgCue)
 }
 
 /// Prepositions and conjunctions that begin no name in news, whatever their case.
@@ -1078,4 +1182,54 @@ mod tests {
             [("Korean".into(), Label::Norp)]
         );
     }
+
+    #[test]
+    fn credit_lines_name_people_and_their_places() {
+        let line = "(Reporting by Priyanka Ramesh in London and Linnea Forsberg in Stockholm; \
+                    Editing by Iain Brodie)";
+        let got = repaired_all(
+            line,
+            &[("Priyanka Ramesh", Label::Org), ("Iain Brodie", Label::Org)],
+        );
+        let want = [
+            ("Priyanka Ramesh", Label::Person),
+            ("London", Label::Gpe),
+            ("Linnea Forsberg", Label::Person),
+            ("Stockholm", Label::Gpe),
+            ("Iain Brodie", Label::Person),
+        ];
+        assert_eq!(got, want.map(|(t, l)| (t.to_string(), l)));
+        // Hyphenated names stay whole; "by" without a credit word is not a credit.
+        let got = repaired_all("Writing by Yomna Ehab-Said; shot by Jane Doe", &[]);
+        assert_eq!(got, [("Yomna Ehab-Said".to_string(), Label::Person)]);
+    }
+
+    #[test]
+    fn a_wire_dateline_with_a_date_opens_with_a_place() {
+        let got = repaired("FRANKFURT, Nov 4 (Reuters) - Shares fell.", "FRANKFURT", Label::Org);
+        assert_eq!(got, [("FRANKFURT".to_string(), Label::Gpe)]);
+        // Capitals before something other than a date are left to the model.
+        let got = repaired("ACME, the maker of anvils, fell.", "ACME", Label::Org);
+        assert_eq!(got, [("ACME".to_string(), Label::Org)]);
+    }
+
+    #[test]
+    fn ampersands_and_organization_words_are_no_persons_names() {
+        for (sentence, name) in [
+            ("Shares of Hoffmann & Kühn fell.", "Hoffmann & Kühn"),
+            ("They beat Bodø/Glimt on Sunday.", "Bodø/Glimt"),
+            ("It bought Howard Hughes Holdings.", "Howard Hughes Holdings"),
+        ] {
+            let got = repaired(sentence, name, Label::Person);
+            assert_eq!(got, [(name.to_string(), Label::Org)], "{sentence}");
+        }
+        let got = repaired("Howard Hughes flew.", "Howard Hughes", Label::Person);
+        assert_eq!(got, [("Howard Hughes".to_string(), Label::Person)]);
+        // A place no one is named after is a place; one that is a name too is left.
+        let got = repaired("Sikorski said Warsaw would push.", "Warsaw", Label::Person);
+        assert_eq!(got, [("Warsaw".to_string(), Label::Gpe)]);
+        let got = repaired("Sikorski said Jackson would push.", "Jackson", Label::Person);
+        assert_eq!(got, [("Jackson".to_string(), Label::Person)]);
+    }
+
 }

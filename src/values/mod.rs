@@ -43,6 +43,15 @@ pub use value::{fmt_num, Mod, TimeValue, Value};
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
+/// True for a month name or its abbreviation ("November", "Nov", "Nov."); the
+/// entity repairs use it to recognize datelines.
+pub(crate) fn is_month_word(word: &str) -> bool {
+    lexicon::lookup(word)
+        .senses()
+        .iter()
+        .any(|s| matches!(s, lexicon::Sense::Month(_)))
+}
+
 /// Finds a reference date stated in the article itself: a "Published …" line or a
 /// dateline with a year near the top. Returns `None` when there is none. A dateline
 /// without a year needs the current date: use [`detect_ref_date_near`].
