@@ -33,3 +33,4 @@ news "news_blind"   news_blind.gold.jsonl
 news "news_heldout" news_heldout.gold.jsonl
 news "news_final"   news_final.gold.jsonl
 news "news_fresh"   news_fresh.gold.jsonl
+news "news_blind2"  news_blind2.gold.jsonl
