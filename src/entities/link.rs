@@ -5,7 +5,10 @@
 //!   when the tagger missed it, labelled ORG unless the tagger said otherwise);
 //! - a one-word PERSON mention that is the last word of a longer PERSON name
 //!   ("Zelenskiy" after "Volodymyr Zelenskiy") joins that name's group;
-//! - other mentions join a group when their text and label are the same.
+//! - other mentions join a group when their text is the same; the group takes the
+//!   label its mentions' scores favour;
+//! - a person group with company words around one mention ("shares in Pemberton
+//!   Hale", see [`company_context`]) is an organization.
 //!
 //! Later mentions the tagger missed (capitalized occurrences of a surname, an
 //! acronym or a name already tagged in the document) are added with source
@@ -13,6 +16,7 @@
 //! differently take the group's label. Ids count from 0 in order of first mention.
 //! Offsets are UTF-8 bytes.
 
+use super::context::company_context;
 use super::features::{case_of, Case};
 use super::table::FastMap;
 use crate::label::Label;
@@ -261,6 +265,22 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         surfaces,
         &mut covered,
     );
+
+    // A person one of whose mentions has company words around it ("shares in
+    // Pemberton Hale") is a company, in every mention.
+    let mut company = vec![false; groups.len()];
+    for (s, &g) in spans.iter().zip(member.iter()) {
+        if s.label == Label::Person && !company[g] {
+            let (a, b) = token_range(tokens, s);
+            company[g] = company_context(text, tokens, a, b);
+        }
+    }
+    for (s, &g) in spans.iter_mut().zip(member.iter()) {
+        if company[g] && s.label == Label::Person {
+            s.label = Label::Org;
+            s.source = Source::Rule;
+        }
+    }
 
     // Ids in order of first mention; spans were sorted before linking, so only
     // the added mentions need merging in.

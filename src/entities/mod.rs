@@ -7,6 +7,7 @@
 //! for output layers. Training and evaluation (`train`, `corpus`, `eval`) are
 //! compiled only for native targets: the page never ships them.
 
+pub mod context;
 pub mod features;
 pub mod gazetteer;
 pub mod link;

@@ -59,6 +59,7 @@ pub fn repair(
     spans: &mut Vec<TokenSpan>,
     gaz: &Gazetteer,
 ) {
+    let sentence_range = sentence.clone();
     let mut out = Vec::with_capacity(spans.len() + 2);
     // A credit line's people and places outrank the model's reading of them.
     let credited = credits(text, tokens, sentence.clone());
@@ -97,9 +98,32 @@ pub fn repair(
                 s.label = label_index(&Label::Gpe);
             }
         }
-        // "Lee Jae-myung": a name's hyphenated last word is one word.
+        // "Lee Jae-myung": a name's hyphenated last word is one word; so is its
+        // first ("Delgado-Reyes").
         if s.label == label_index(&Label::Person) {
             s.end = hyphen_continued(text, tokens, s.end, sentence.end);
+            let free = out.last().map_or(sentence.start, |p: &TokenSpan| p.end);
+            if s.start >= free + 2
+                && tokens[s.start - 1].text(text) == "-"
+                && joins(text, tokens, s.start - 1)
+                && case_of(tokens[s.start - 2].text(text)) == Case::Title
+            {
+                s.start -= 2;
+            }
+            // "Priya Venkataraman of Tucson": no name goes on past "of".
+            if let Some(k) = (s.start + 1..s.end - 1).find(|&k| tokens[k].text(text) == "of") {
+                if categories(text, &tokens[k + 1..s.end], gaz) & GPE != 0 {
+                    let place = TokenSpan {
+                        start: k + 1,
+                        label: label_index(&Label::Gpe),
+                        ..s
+                    };
+                    split(text, tokens, TokenSpan { end: k, ..s }, gaz, &mut out);
+                    out.push(place);
+                    continue;
+                }
+                s.end = k;
+            }
         }
         let capitalized = tokens[s.start..s.end]
             .iter()
@@ -114,6 +138,10 @@ pub fn repair(
         {
             s.start += 1;
         }
+        // "Everyone on our street left": an indefinite pronoun names no one.
+        if s.end - s.start == 1 && is_indefinite_pronoun(tokens[s.start].text(text)) {
+            continue;
+        }
         split(text, tokens, s, gaz, &mut out);
     }
     merge_adjacent(text, tokens, &mut out, gaz);
@@ -122,6 +150,7 @@ pub fn repair(
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
     relabel_by_cues(text, tokens, &mut out, gaz);
+    place_kind_cues(text, tokens, sentence_range.clone(), &mut out);
     let gpe = label_index(&Label::Gpe);
     let norp = label_index(&Label::Norp);
     let org = label_index(&Label::Org);
@@ -163,8 +192,10 @@ pub fn repair(
                 && cats & places == 0
                 && (s.label != person || cats & names == 0)
         };
-        // A place's own words are a place: only a wider entry can be an organization.
-        let min_extra = usize::from(class != 0);
+        // A known place's own words are a place: only a wider entry can be an
+        // organization ("Liverpool" stays, "UN" as a place does not).
+        let min_extra =
+            usize::from(class != 0 && categories(text, &tokens[s.start..s.end], gaz) & places != 0);
         if let Some((a, b)) = widest_entry(text, tokens, s, lo..hi, min_extra, gaz, is_org) {
             out[k] = TokenSpan {
                 start: a,
@@ -208,6 +239,86 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
         } else if is(STORMS, s.start) {
             s.label = label_index(&Label::Event);
         }
+    }
+}
+
+/// Words that say the name next to them is an administrative place, whatever the
+/// model made of it: "Pinal County", "the state of Lower Saxony", "the Kherson
+/// region". A capitalized name the model left untagged before "region",
+/// "province", "oblast", "governorate" or "prefecture" becomes a GPE too.
+fn place_kind_cues(
+    text: &str,
+    tokens: &[Token],
+    sentence: std::ops::Range<usize>,
+    spans: &mut Vec<TokenSpan>,
+) {
+    const TAILS: &[&str] = &[
+        "county", "province", "prefecture", "governorate", "oblast", "municipality", "borough",
+        "parish", "canton",
+    ];
+    const BEFORE_OF: &[&str] = &[
+        "state", "province", "region", "city", "town", "county", "village", "district",
+        "municipality",
+    ];
+    const AFTER: &[&str] = &[
+        "region", "province", "oblast", "governorate", "prefecture", "state", "district",
+        "county",
+    ];
+    let word = |i: usize| tokens[i].text(text);
+    let is = |list: &[&str], i: usize| list.contains(&word(i)) || {
+        let w = word(i);
+        w.len() <= 12 && list.iter().any(|x| x.eq_ignore_ascii_case(w)) && case_of(w) == Case::Title
+    };
+    let gpe = label_index(&Label::Gpe);
+    let kind_before = |start: usize| {
+        start >= sentence.start + 2 && word(start - 1) == "of" && BEFORE_OF.contains(&word(start - 2))
+    };
+    let kind_after = |end: usize, list: &[&str]| end < sentence.end && list.contains(&word(end));
+    for s in spans.iter_mut() {
+        let named = [Label::Org, Label::Person].map(|l| label_index(&l));
+        if named.contains(&s.label) {
+            let tail = s.end - s.start >= 2 && is(TAILS, s.end - 1);
+            if tail || kind_before(s.start) || kind_after(s.end, AFTER) {
+                s.label = gpe;
+            }
+        } else if s.label == label_index(&Label::Norp) && kind_after(s.end, &["state", "region"]) {
+            // "Rakhine state": a people's name is also its homeland's.
+            s.label = gpe;
+        }
+    }
+    // Untagged names before a region word.
+    const ADD_AFTER: &[&str] = &["region", "province", "oblast", "governorate", "prefecture"];
+    let mut added = Vec::new();
+    let mut k = 0;
+    for end in sentence.start + 1..sentence.end {
+        while k < spans.len() && spans[k].end <= end {
+            k += 1;
+        }
+        if !kind_after(end, ADD_AFTER) || spans.get(k).is_some_and(|s| s.start < end) {
+            continue;
+        }
+        let mut start = end;
+        let free = |i: usize| k == 0 || spans[k - 1].end <= i;
+        while start > sentence.start + 1
+            && end - start < 3
+            && free(start - 1)
+            && matches!(case_of(word(start - 1)), Case::Title | Case::Upper)
+            && !is_function_word(word(start - 1))
+        {
+            start -= 1;
+        }
+        if start < end {
+            added.push(TokenSpan {
+                start,
+                end,
+                label: gpe,
+                margin: 0.0,
+            });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
     }
 }
 
@@ -497,6 +608,21 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
                 return;
             }
         }
+        // "Tata Consumer Products and Britannia Industries": organizations are
+        // split only when every part is one by itself ("Food and Drug
+        // Administration" is not), a known one or a name closed by an
+        // organization word.
+        let organization = |a: usize, b: usize| {
+            categories(text, &words[a..b], gaz) & bit(Category::Organization) != 0
+                || b - a >= 2 && categories(text, &words[b - 1..b], gaz) & bit(Category::OrgCue) != 0
+        };
+        if s.label == label_index(&Label::Org)
+            && parts.len() >= 2
+            && parts.iter().all(|&(a, b)| organization(a, b))
+        {
+            out.extend(parts.iter().map(|&(a, b)| part(a, b, s.label)));
+            return;
+        }
     }
     // "Senate Democrats", "House Republicans": a group closing an organization
     // is its members, not part of its name.
@@ -621,6 +747,15 @@ fn not_a_person(text: &str, words: &[Token], gaz: &Gazetteer) -> bool {
         || words.len() >= 2
             && case_of(last.text(text)) != Case::Lower
             && gaz.contains(&[lower_into_hash(last.text(text))], Category::OrgCue)
+}
+
+/// "Everyone", "Nobody": capitalized at a sentence start, never a name.
+fn is_indefinite_pronoun(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "everyone", "everybody", "everything", "nobody", "nothing", "someone", "somebody",
+        "something", "anyone", "anybody", "anything",
+    ];
+    word.len() <= 10 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Prepositions and conjunctions that begin no name in news, whatever their case.
@@ -767,6 +902,25 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
     let loc = label_index(&Label::Loc);
     let norp = label_index(&Label::Norp);
     let org = label_index(&Label::Org);
+    // "Brinkmann & Partner", "Rothschild & Co": capitalized words after an
+    // ampersand continue the name before it, which is a firm's.
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let limit = spans.get(k + 1).map_or(tokens.len(), |n| n.start);
+        if s.end + 1 < limit && tokens[s.end].text(text) == "&" {
+            let mut end = s.end + 1;
+            while end < limit
+                && end < s.end + 4
+                && matches!(case_of(tokens[end].text(text)), Case::Title | Case::Upper)
+            {
+                end += 1;
+            }
+            if end > s.end + 1 {
+                spans[k].end = end;
+                spans[k].label = org;
+            }
+        }
+    }
     let mut k = 0;
     while k + 1 < spans.len() {
         let (a, b) = (spans[k], spans[k + 1]);
@@ -779,10 +933,13 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             } else {
                 None
             }
+        } else if b.start == a.end + 1 && tokens[a.end].text(text) == "&" {
+            // "Hoffmann & Kühn": names joined by an ampersand are one firm.
+            Some(org)
         } else if a.label == org
-            && b.start == a.end + 1
+            && (b.start == a.end + 1 || b.start == a.end + 2 && tokens[a.end + 1].text(text) == "the")
             && tokens[a.end].text(text) == "of"
-            && (b.label == gpe || b.label == loc)
+            && (b.label == gpe || b.label == loc || b.label == org)
             && categories(text, &tokens[a.end - 1..a.end], gaz) & bit(Category::OrgCue) != 0
         {
             Some(org)
@@ -1223,6 +1380,41 @@ mod tests {
             let got = repaired(sentence, name, Label::Person);
             assert_eq!(got, [(name.to_string(), Label::Org)], "{sentence}");
         }
+        let got = repaired_all(
+            "Hoffmann & Kühn hired Brinkmann & Partner.",
+            &[
+                ("Hoffmann", Label::Person),
+                ("Kühn", Label::Person),
+                ("Brinkmann", Label::Org),
+            ],
+        );
+        let want = [("Hoffmann & Kühn", Label::Org), ("Brinkmann & Partner", Label::Org)];
+        assert_eq!(got, want.map(|(t, l)| (t.to_string(), l)));
+        let got = repaired(
+            "Peers such as Tata Consumer Products and Britannia Industries rose.",
+            "Tata Consumer Products and Britannia Industries",
+            Label::Org,
+        );
+        let want = [("Tata Consumer Products", Label::Org), ("Britannia Industries", Label::Org)];
+        assert_eq!(got, want.map(|(t, l)| (t.to_string(), l)));
+        let got = repaired(
+            "The Food and Drug Administration said so.",
+            "Food and Drug Administration",
+            Label::Org,
+        );
+        assert_eq!(got, [("Food and Drug Administration".to_string(), Label::Org)]);
+        for (sentence, name, label) in [
+            ("Others, including Pinal County, will follow.", "Pinal County", Label::Org),
+            ("It is in the state of Lower Saxony now.", "Lower Saxony", Label::Org),
+            ("Troops left the Kherson region.", "Kherson", Label::Person),
+        ] {
+            let got = repaired(sentence, name, label);
+            assert_eq!(got, [(name.to_string(), Label::Gpe)], "{sentence}");
+        }
+        let got = repaired_all("Shelling hit the Kherson region.", &[]);
+        assert_eq!(got, [("Kherson".to_string(), Label::Gpe)]);
+        let got = repaired_all("Kherson region was hit.", &[]);
+        assert!(got.is_empty(), "capitals open every sentence: {got:?}");
         let got = repaired("Howard Hughes flew.", "Howard Hughes", Label::Person);
         assert_eq!(got, [("Howard Hughes".to_string(), Label::Person)]);
         // A place no one is named after is a place; one that is a name too is left.
@@ -1230,6 +1422,32 @@ mod tests {
         assert_eq!(got, [("Warsaw".to_string(), Label::Gpe)]);
         let got = repaired("Sikorski said Jackson would push.", "Jackson", Label::Person);
         assert_eq!(got, [("Jackson".to_string(), Label::Person)]);
+    }
+
+
+    #[test]
+    fn names_end_before_of_and_keep_hyphenated_first_words() {
+        let got = repaired(
+            "One Democrat, Sen. Priya Venkataraman of Tucson, was absent.",
+            "Priya Venkataraman of Tucson",
+            Label::Person,
+        );
+        let want = [("Priya Venkataraman", Label::Person), ("Tucson", Label::Gpe)];
+        assert_eq!(got, want.map(|(t, l)| (t.to_string(), l)));
+        let got = repaired("\"Vote,\" Delgado-Reyes said.", "Reyes", Label::Person);
+        assert_eq!(got, [("Delgado-Reyes".to_string(), Label::Person)]);
+        let got = repaired("Everyone on our street left.", "Everyone", Label::Org);
+        assert!(got.is_empty());
+        let got = repaired_all(
+            "the International Committee of the Red Cross said.",
+            &[("International Committee", Label::Org), ("Red Cross", Label::Org)],
+        );
+        assert_eq!(
+            got,
+            [("International Committee of the Red Cross".to_string(), Label::Org)]
+        );
+        let got = repaired("footholds in Rakhine state fell", "Rakhine", Label::Norp);
+        assert_eq!(got, [("Rakhine".to_string(), Label::Gpe)]);
     }
 
 }
