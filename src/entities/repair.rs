@@ -930,6 +930,10 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
                 Some(gpe)
             } else if cats & bit(Category::Norp) != 0 {
                 Some(norp)
+            } else if (a.label == gpe || a.label == loc) && b.label == org {
+                // "Cleveland City" + "Council": a place opening an organization's
+                // name is part of it.
+                Some(org)
             } else {
                 None
             }
@@ -1446,6 +1450,11 @@ mod tests {
             got,
             [("International Committee of the Red Cross".to_string(), Label::Org)]
         );
+        let got = repaired_all(
+            "Cleveland City Council approved it.",
+            &[("Cleveland City", Label::Gpe), ("Council", Label::Org)],
+        );
+        assert_eq!(got, [("Cleveland City Council".to_string(), Label::Org)]);
         let got = repaired("footholds in Rakhine state fell", "Rakhine", Label::Norp);
         assert_eq!(got, [("Rakhine".to_string(), Label::Gpe)]);
     }
