@@ -7,8 +7,8 @@
 //!   ("Zelenskiy" after "Volodymyr Zelenskiy") joins that name's group;
 //! - other mentions join a group when their text is the same; the group takes the
 //!   label its mentions' scores favour;
-//! - a person group with company words around one mention ("shares in Pemberton
-//!   Hale", see [`company_context`]) is an organization.
+//! - a person or location group with company words around one mention ("shares
+//!   in Pemberton Hale", see [`company_context`]) is an organization.
 //!
 //! Later mentions the tagger missed (capitalized occurrences of a surname, an
 //! acronym or a name already tagged in the document) are added with source
@@ -266,17 +266,19 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         &mut covered,
     );
 
-    // A person one of whose mentions has company words around it ("shares in
-    // Pemberton Hale") is a company, in every mention.
+    // A "person" or "location" (the model's guesses for unknown names) one of
+    // whose mentions has company words around it ("shares in Pemberton Hale") is
+    // a company, in every mention.
+    let guess = |s: &Span<'_>| matches!(s.label, Label::Person | Label::Loc);
     let mut company = vec![false; groups.len()];
     for (s, &g) in spans.iter().zip(member.iter()) {
-        if s.label == Label::Person && !company[g] {
+        if guess(s) && !company[g] {
             let (a, b) = token_range(tokens, s);
             company[g] = company_context(text, tokens, a, b);
         }
     }
     for (s, &g) in spans.iter_mut().zip(member.iter()) {
-        if company[g] && s.label == Label::Person {
+        if company[g] && guess(s) {
             s.label = Label::Org;
             s.source = Source::Rule;
         }

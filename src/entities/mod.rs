@@ -46,6 +46,7 @@ pub fn warm_up() {
 #[inline(never)] // once per document; a symbol of its own for profilers
 pub fn tag<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Span<'t>> {
     let mut spans = Tagger::embedded().tag(text, tokens, sentences);
+    context::drop_sentence_capitals(text, tokens, sentences, &mut spans);
     link::link(text, tokens, &mut spans);
     spans
 }

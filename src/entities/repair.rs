@@ -21,6 +21,7 @@
 //! Works on token-index spans of one sentence, sorted and non-overlapping, and
 //! keeps them so.
 
+use super::context::apposition_head;
 use super::features::{case_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
@@ -137,6 +138,9 @@ pub fn repair(
             && tokens[s.start].end < tokens[s.start + 1].start
         {
             s.start += 1;
+        }
+        if s.label == label_index(&Label::Org) && person_by_role(text, tokens, s, gaz) {
+            s.label = label_index(&Label::Person);
         }
         // "Everyone on our street left": an indefinite pronoun names no one.
         if s.end - s.start == 1 && is_indefinite_pronoun(tokens[s.start].text(text)) {
@@ -749,6 +753,34 @@ fn not_a_person(text: &str, words: &[Token], gaz: &Gazetteer) -> bool {
             && gaz.contains(&[lower_into_hash(last.text(text))], Category::OrgCue)
 }
 
+/// An "organization" that reads as a person's name and stands right after a
+/// person's title ("Dr. Kwabena Asante-Mensah") or before an apposition headed by
+/// a role ("Bukar Modu Lawan, chairman of the council").
+fn person_by_role(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -> bool {
+    let words = &tokens[s.start..s.end];
+    let cats = |t: &Token| gaz.categories_of(&[lower_into_hash(t.text(text))]);
+    let name_word = |i: usize| {
+        let w = tokens[i].text(text);
+        match case_of(w) {
+            Case::Title => cats(&tokens[i]) & bit(Category::OrgCue) == 0,
+            Case::Upper => w.ends_with('.'), // initials: "J.T."
+            _ => w == "-" && joins(text, tokens, i),
+        }
+    };
+    if !(s.start..s.end).all(name_word)
+        || categories(text, words, gaz) & bit(Category::Organization) != 0
+    {
+        return false;
+    }
+    let title = |i: usize| cats(&tokens[i]) & bit(Category::Title) != 0;
+    let titled = s.start > 0
+        && title(s.start - 1)
+        && case_of(tokens[s.start - 1].text(text)) != Case::Lower;
+    let role = apposition_head(text, tokens, s.end)
+        .is_some_and(|h| title(h) && case_of(tokens[h].text(text)) == Case::Lower);
+    titled || role
+}
+
 /// "Everyone", "Nobody": capitalized at a sentence start, never a name.
 fn is_indefinite_pronoun(word: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -930,9 +962,14 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
                 Some(gpe)
             } else if cats & bit(Category::Norp) != 0 {
                 Some(norp)
-            } else if (a.label == gpe || a.label == loc) && b.label == org {
-                // "Cleveland City" + "Council": a place opening an organization's
-                // name is part of it.
+            } else if b.label == org
+                && (a.label == gpe
+                    || a.label == loc
+                    || a.label == label_index(&Label::Person)
+                        && categories(text, &tokens[b.end - 1..b.end], gaz) & bit(Category::OrgCue) != 0)
+            {
+                // "Cleveland City" + "Council", "Andrew" + "W. Mellon Foundation":
+                // a place or name opening an organization's name is part of it.
                 Some(org)
             } else {
                 None
@@ -1455,6 +1492,20 @@ mod tests {
             &[("Cleveland City", Label::Gpe), ("Council", Label::Org)],
         );
         assert_eq!(got, [("Cleveland City Council".to_string(), Label::Org)]);
+        let got = repaired_all(
+            "It was funded by the Andrew W. Mellon Foundation.",
+            &[("Andrew", Label::Person), ("W. Mellon Foundation", Label::Org)],
+        );
+        assert_eq!(got, [("Andrew W. Mellon Foundation".to_string(), Label::Org)]);
+        for (sentence, name) in [
+            ("said Dr. Kwabena Asante-Mensah, a hematologist", "Kwabena Asante-Mensah"),
+            ("said Bukar Modu Lawan, chairman of the council.", "Bukar Modu Lawan"),
+        ] {
+            let got = repaired(sentence, name, Label::Org);
+            assert_eq!(got, [(name.to_string(), Label::Person)], "{sentence}");
+        }
+        let got = repaired("said Acme Bank, chairman of the panel", "Acme Bank", Label::Org);
+        assert_eq!(got, [("Acme Bank".to_string(), Label::Org)]);
         let got = repaired("footholds in Rakhine state fell", "Rakhine", Label::Norp);
         assert_eq!(got, [("Rakhine".to_string(), Label::Gpe)]);
     }
