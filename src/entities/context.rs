@@ -4,10 +4,12 @@
 //! side: "Pemberton Hale", "Lindqvist", "Tianqi". Business news says what they
 //! are in other words: "shares in Pemberton Hale", "Lindqvist's board", "Tianqi,
 //! a lithium producer", "analysts at Berenberg". People have no shares, boards or
-//! analysts, and are not producers of anything. The linker asks
-//! [`company_context`] about every mention of a PERSON entity and makes the whole
-//! entity an organization when one mention has such words around it.
+//! analysts, and are not producers of anything; and "Cerro Rico, the silver
+//! mountain" is a place. The linker asks [`kind_context`] about every mention of
+//! an entity the model guessed to be a person or a location and relabels the whole
+//! entity when one mention's words say what it is.
 
+use crate::label::Label;
 use crate::span::Span;
 use crate::text::{Sentence, Token};
 
@@ -64,88 +66,167 @@ const SHARE_MOVES: &[&str] = &[
     "have", "traded", "opened",
 ];
 
-/// Head nouns of an apposition that describes a company: "X, a Sheffield-based
-/// maker of valves", "X, the country's largest lender".
-const KINDS: &[&str] = &[
+/// Head nouns of an apposition that describes an organization: "X, a
+/// Sheffield-based maker of valves", "X, the conservative party led by".
+const ORGANIZATION_HEADS: &[&str] = &[
+    "agency",
+    "airline",
+    "alliance",
+    "arm",
+    "association",
+    "automaker",
+    "bank",
+    "body",
+    "brand",
+    "brokerage",
+    "carmaker",
+    "cartel",
+    "chain",
+    "chipmaker",
+    "club",
+    "coalition",
+    "committee",
     "company",
+    "conglomerate",
+    "cooperative",
+    "council",
+    "developer",
+    "distributor",
+    "drugmaker",
+    "exporter",
+    "faction",
+    "federation",
     "firm",
+    "gang",
     "group",
+    "importer",
+    "insurer",
+    "lender",
+    "lobby",
     "maker",
     "manufacturer",
-    "producer",
-    "developer",
-    "lender",
-    "bank",
-    "insurer",
-    "retailer",
-    "carmaker",
-    "automaker",
-    "drugmaker",
-    "chipmaker",
-    "supplier",
-    "operator",
-    "exporter",
-    "importer",
+    "militia",
     "miner",
-    "conglomerate",
-    "chain",
-    "airline",
-    "brokerage",
+    "movement",
+    "network",
+    "operator",
+    "organisation",
+    "organization",
+    "party",
+    "producer",
+    "retailer",
+    "shipper",
     "startup",
     "start-up",
     "subsidiary",
+    "supplier",
+    "union",
     "unit",
     "utility",
-    "distributor",
-    "shipper",
-    "brand",
-    "club",
+];
+
+/// Nouns right before a name that say it is an organization: "trucking firm
+/// Minuano", "dairy co-operative Fonterra" (the hyphen leaves "operative"). Nouns
+/// for people who make things ("producer", "developer") are left out: "software
+/// developer Jane Roe".
+pub const ORGANIZATION_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "carrier",
+    "charity",
+    "chipmaker",
+    "coalition",
+    "company",
+    "conglomerate",
+    "cooperative",
+    "operative",
+    "exporter",
+    "firm",
+    "group",
+    "importer",
+    "insurer",
+    "lender",
+    "lobby",
+    "manufacturer",
+    "miner",
+    "newspaper",
+    "regulator",
+    "retailer",
+    "rival",
+    "startup",
+    "subsidiary",
+    "union",
+    "utility",
+    "watchdog",
+];
+
+/// Head nouns of an apposition that describes an administrative place: "Sabah,
+/// a Malaysian state on Borneo", "Tibú, a town near the border".
+const GPE_HEADS: &[&str] = &[
+    "capital", "city", "county", "district", "municipality", "neighborhood", "neighbourhood",
+    "port", "province", "region", "state", "suburb", "town", "village",
+];
+
+/// Head nouns of an apposition that describes a natural place: "Cerro Rico, the
+/// silver mountain that towers over Potosí".
+const LOC_HEADS: &[&str] = &[
+    "desert", "island", "lake", "mountain", "peninsula", "river", "sea", "valley", "volcano",
 ];
 
 /// Words that end the search for an apposition's head noun.
+/// Prepositions, relative words and the participles that open a noun's
+/// modifiers ("the party led by", "a town near the border").
 const STOPS: &[&str] = &[
-    "of", "for", "at", "in", "with", "to", "from", "by", "on", "who", "which", "that", "and",
-    ",", ".", ";", ")", "(", "\"",
+    "of", "for", "at", "in", "with", "to", "from", "by", "on", "near", "across", "along",
+    "outside", "inside", "around", "between", "under", "over", "into", "since", "than", "like",
+    "who", "whose", "which", "that", "where", "when", "and", "or", "led", "based", "run", "owned",
+    "known", "called", "founded", "headed", "backed", "set", ",", ".", ";", ":", ")", "(", "\"",
+    "“", "”",
 ];
 
-/// True when the words around the mention `tokens[start..end]` of `text` say it
-/// is a company.
-pub fn company_context(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+/// What the words around the mention `tokens[start..end]` of `text` say it is:
+/// an organization, a GPE or a LOC; `None` when they say nothing.
+pub fn kind_context(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Label> {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let lower_in = |i: usize, list: &[&str]| {
         let w = word(i);
         w.len() <= 14 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
     };
-    // "shares in X", "analysts at X".
-    if start >= 2
-        && matches!(word(start - 1), "in" | "of" | "at" | "for")
-        && lower_in(start - 2, BEFORE)
-    {
-        return true;
+    let company = [
+        // "shares in X", "analysts at X".
+        start >= 2
+            && matches!(word(start - 1), "in" | "of" | "at" | "for")
+            && lower_in(start - 2, BEFORE),
+        // "trucking firm X".
+        start >= 1 && ORGANIZATION_NOUNS.contains(&word(start - 1)),
+        // "X's board", "X's shares".
+        matches!(word(end), "'s" | "’s") && lower_in(end + 1, OWNED),
+        // "X shares fell".
+        word(end) == "shares" && lower_in(end + 1, SHARE_MOVES),
+        // "Kessler chief executive Juergen Albrecht", "Anchor founder".
+        word(end) == "founder" || word(end) == "chief" && word(end + 1) == "executive",
+        // "X, founded in 1912", "X, headquartered in".
+        word(end) == "," && matches!(word(end + 1), "founded" | "headquartered" | "listed"),
+    ];
+    if company.iter().any(|&c| c) {
+        return Some(Label::Org);
     }
-    // "X's board", "X's shares".
-    if matches!(word(end), "'s" | "’s") && lower_in(end + 1, OWNED) {
-        return true;
+    // "X, a Sheffield-based maker of valves", "X, a town near the border".
+    if !matches!(word(end + 1), "a" | "an" | "the") {
+        return None;
     }
-    // "X shares fell".
-    if word(end) == "shares" && lower_in(end + 1, SHARE_MOVES) {
-        return true;
-    }
-    // "Kessler chief executive Juergen Albrecht", "Anchor founder".
-    if word(end) == "founder" || word(end) == "chief" && word(end + 1) == "executive" {
-        return true;
-    }
-    // "X, founded in 1912", "X, headquartered in".
-    if word(end) == "," && matches!(word(end + 1), "founded" | "headquartered" | "listed") {
-        return true;
-    }
-    // "X, a Sheffield-based maker of valves".
-    if matches!(word(end + 1), "a" | "an" | "the")
-        && apposition_head(text, tokens, end).is_some_and(|h| lower_in(h, KINDS))
-    {
-        return true;
-    }
-    false
+    let head = apposition_head(text, tokens, end)?;
+    [
+        (ORGANIZATION_HEADS, Label::Org),
+        (GPE_HEADS, Label::Gpe),
+        (LOC_HEADS, Label::Loc),
+    ]
+    .into_iter()
+    .find(|(heads, _)| lower_in(head, heads))
+    .map(|(_, label)| label)
 }
 
 /// The head noun of an apposition after a name ending at token `end`: "X, a
@@ -161,7 +242,9 @@ pub fn apposition_head(text: &str, tokens: &[Token], end: usize) -> Option<usize
     let mut head = None;
     for i in first..(end + 12).min(tokens.len()) {
         let w = word(i);
-        if w.len() <= 6 && STOPS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        // "Sheffield-based maker": a participle after a hyphen is an adjective's.
+        let compound = i > 0 && word(i - 1) == "-";
+        if !compound && w.len() <= 7 && STOPS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
             break;
         }
         head = Some(i);
@@ -240,7 +323,7 @@ mod tests {
             .position(|t| t.end as usize == at + name.len())
             .unwrap()
             + 1;
-        company_context(sentence, &tokens, start, end)
+        kind_context(sentence, &tokens, start, end) == Some(Label::Org)
     }
 
     #[test]
@@ -254,9 +337,22 @@ mod tests {
             ("Pemberton Hale, a Sheffield-based maker of valves, agreed.", "Pemberton Hale"),
             ("Tianqi, the country's second-largest lithium producer, said", "Tianqi"),
             ("Kessler chief executive Jürgen Albrecht said", "Kessler"),
+            ("Dairy co-operative Fonterra said", "Fonterra"),
+            ("Members of Fuerza Popular, the conservative party led by", "Fuerza Popular"),
         ] {
             assert!(says_company(sentence, name), "{sentence}");
         }
+    }
+
+    #[test]
+    fn place_words_around_a_name() {
+        let tokens_of = |s: &str| tokenize(s);
+        let s = "inside Cerro Rico, the silver mountain that towers over the city";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 1, 3), Some(Label::Loc));
+        let s = "from Tibú, a town near the border";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 1, 2), Some(Label::Gpe));
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //!   ("Zelenskiy" after "Volodymyr Zelenskiy") joins that name's group;
 //! - other mentions join a group when their text is the same; the group takes the
 //!   label its mentions' scores favour;
-//! - a person or location group with company words around one mention ("shares
-//!   in Pemberton Hale", see [`company_context`]) is an organization.
+//! - a person or location group with words around one mention that say what it
+//!   is ("shares in Pemberton Hale", "Cerro Rico, the silver mountain"; see
+//!   [`kind_context`]) takes that label.
 //!
 //! Later mentions the tagger missed (capitalized occurrences of a surname, an
 //! acronym or a name already tagged in the document) are added with source
@@ -16,7 +17,7 @@
 //! differently take the group's label. Ids count from 0 in order of first mention.
 //! Offsets are UTF-8 bytes.
 
-use super::context::company_context;
+use super::context::kind_context;
 use super::features::{case_of, Case};
 use super::table::FastMap;
 use crate::label::Label;
@@ -267,20 +268,23 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
     );
 
     // A "person" or "location" (the model's guesses for unknown names) one of
-    // whose mentions has company words around it ("shares in Pemberton Hale") is
-    // a company, in every mention.
+    // whose mentions has words around it that say what it is ("shares in
+    // Pemberton Hale", "Cerro Rico, the silver mountain") is that, in every
+    // mention. A group's first telling mention decides.
     let guess = |s: &Span<'_>| matches!(s.label, Label::Person | Label::Loc);
-    let mut company = vec![false; groups.len()];
+    let mut kind: Vec<Option<Label>> = vec![None; groups.len()];
     for (s, &g) in spans.iter().zip(member.iter()) {
-        if guess(s) && !company[g] {
+        if guess(s) && kind[g].is_none() {
             let (a, b) = token_range(tokens, s);
-            company[g] = company_context(text, tokens, a, b);
+            kind[g] = kind_context(text, tokens, a, b);
         }
     }
     for (s, &g) in spans.iter_mut().zip(member.iter()) {
-        if company[g] && guess(s) {
-            s.label = Label::Org;
-            s.source = Source::Rule;
+        if let Some(label) = &kind[g] {
+            if guess(s) && s.label != *label {
+                s.label = label.clone();
+                s.source = Source::Rule;
+            }
         }
     }
 

@@ -21,7 +21,7 @@
 //! Works on token-index spans of one sentence, sorted and non-overlapping, and
 //! keeps them so.
 
-use super::context::apposition_head;
+use super::context::{apposition_head, ORGANIZATION_NOUNS};
 use super::features::{case_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
@@ -861,39 +861,6 @@ fn organization_appositions(
     spans: &mut [TokenSpan],
     gaz: &Gazetteer,
 ) {
-    const KINDS: &[&str] = &[
-        "airline",
-        "automaker",
-        "bank",
-        "broadcaster",
-        "carmaker",
-        "carrier",
-        "charity",
-        "chipmaker",
-        "coalition",
-        "company",
-        "conglomerate",
-        "cooperative",
-        "co-operative",
-        "exporter",
-        "firm",
-        "group",
-        "importer",
-        "insurer",
-        "lender",
-        "lobby",
-        "manufacturer",
-        "miner",
-        "newspaper",
-        "regulator",
-        "retailer",
-        "rival",
-        "startup",
-        "subsidiary",
-        "union",
-        "utility",
-        "watchdog",
-    ];
     let person = label_index(&Label::Person);
     let gpe = label_index(&Label::Gpe);
     let loc = label_index(&Label::Loc);
@@ -902,7 +869,7 @@ fn organization_appositions(
             continue;
         }
         let before = tokens[s.start - 1].text(text);
-        if KINDS.contains(&before)
+        if ORGANIZATION_NOUNS.contains(&before)
             && categories(text, &tokens[s.start..s.end], gaz) & (GPE | bit(Category::Location)) == 0
         {
             s.label = label_index(&Label::Org);
