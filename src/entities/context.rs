@@ -9,6 +9,8 @@
 //! an entity the model guessed to be a person or a location and relabels the whole
 //! entity when one mention's words say what it is.
 
+use super::features::lower_into_hash;
+use super::table::FastMap;
 use crate::label::Label;
 use crate::span::Span;
 use crate::text::{Sentence, Token};
@@ -285,14 +287,35 @@ pub fn drop_sentence_capitals(
     if openers.is_empty() {
         return;
     }
-    let lowered: Vec<String> = openers.iter().map(|&k| spans[k].text.to_lowercase()).collect();
+    // One pass over the tokens, whatever the number of openers (a book has
+    // thousands): openers keyed by the hash of their lower-cased text, looked up
+    // only for lower-case tokens of an opener's length.
+    // Cheap filters first: the length and the lower-cased first byte of some
+    // opener (this runs for every token of the document).
+    let (mut lengths, mut firsts) = (0u64, [false; 256]);
+    let mut by_hash: FastMap<u64, usize> = FastMap::default();
+    for (i, &k) in openers.iter().enumerate() {
+        let name = spans[k].text;
+        lengths |= 1 << name.len().min(63);
+        firsts[usize::from(name.as_bytes()[0].to_ascii_lowercase())] = true;
+        by_hash.entry(lower_into_hash(name)).or_insert(i);
+    }
     let mut common = vec![false; openers.len()];
     for t in tokens {
         let w = t.text(text);
-        if w.starts_with(|c: char| c.is_lowercase()) {
-            for (c, l) in common.iter_mut().zip(&lowered) {
-                *c |= l == w;
+        if lengths & (1 << w.len().min(63)) != 0
+            && firsts[usize::from(w.as_bytes()[0])]
+            && w.starts_with(|c: char| c.is_lowercase())
+        {
+            if let Some(&i) = by_hash.get(&lower_into_hash(w)) {
+                common[i] = true;
             }
+        }
+    }
+    // Openers with the same text share the first one's answer.
+    for (i, &k) in openers.iter().enumerate() {
+        if let Some(&first) = by_hash.get(&lower_into_hash(spans[k].text)) {
+            common[i] = common[first];
         }
     }
     let mut drop = openers.iter().zip(&common).filter(|(_, &c)| c).map(|(&k, _)| k);
@@ -370,7 +393,6 @@ mod tests {
 
     #[test]
     fn sentence_capitals_of_common_words_are_dropped() {
-        use crate::label::Label;
         use crate::span::Source;
         use crate::text::split_sentences;
         let text = "Chemotherapy is hard. Doctors say chemotherapy works. Kessler said so. \

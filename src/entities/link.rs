@@ -19,6 +19,7 @@
 
 use super::context::kind_context;
 use super::features::{case_of, Case};
+use super::model::LABELS;
 use super::table::FastMap;
 use crate::label::Label;
 use crate::span::{sort_spans, Source, Span};
@@ -131,9 +132,10 @@ fn token_range(tokens: &[Token], span: &Span<'_>) -> (usize, usize) {
 struct Group {
     label: Label,
     score: f32,
-    /// Summed mention scores per label, for groups of one surface text; empty for
-    /// groups a full person name or an acronym definition decided.
-    votes: Vec<(Label, f32)>,
+    /// Per entity label ([`LABELS`]) its mentions got: summed and best score;
+    /// for groups of one surface text only (`None` for groups a full person name
+    /// or an acronym definition decided). A fixed array: no allocation per group.
+    votes: Option<[(f32, f32); LABELS.len()]>,
 }
 
 impl Group {
@@ -141,32 +143,39 @@ impl Group {
         Group {
             label,
             score,
-            votes: Vec::new(),
+            votes: None,
+        }
+    }
+
+    fn voted(label: Label, score: f32) -> Group {
+        Group {
+            votes: Some([(0.0, 0.0); LABELS.len()]),
+            ..Group::decided(label, score)
         }
     }
 
     fn vote(&mut self, label: &Label, score: f32) {
-        match self.votes.iter_mut().find(|(l, _)| l == label) {
-            Some((_, total)) => *total += score,
-            None => self.votes.push((label.clone(), score)),
+        let Some(votes) = self.votes.as_mut() else { return };
+        if let Some(k) = LABELS.iter().position(|l| l == label) {
+            let (total, best) = &mut votes[k];
+            *total += score;
+            *best = best.max(score);
         }
     }
 
-    /// The label with the most summed score (the first voted on a tie), and the
-    /// best score a mention gave it.
-    fn elect(&mut self, mentions: impl Iterator<Item = (Label, f32)>) {
-        let mut best: Option<&(Label, f32)> = None;
-        for v in &self.votes {
-            if best.is_none_or(|b| v.1 > b.1) {
-                best = Some(v);
+    /// Takes the label with the most summed score (the first in [`LABELS`] order
+    /// on a tie) and the best score a mention gave it.
+    fn elect(&mut self) {
+        let Some(votes) = self.votes else { return };
+        let mut winner: Option<usize> = None;
+        for (k, v) in votes.iter().enumerate() {
+            if v.0 > 0.0 && winner.is_none_or(|w| v.0 > votes[w].0) {
+                winner = Some(k);
             }
         }
-        if let Some((label, _)) = best.cloned() {
-            self.score = mentions
-                .filter(|(l, _)| *l == label)
-                .map(|(_, s)| s)
-                .fold(0.0, f32::max);
-            self.label = label;
+        if let Some(k) = winner {
+            self.label = LABELS[k].clone();
+            self.score = votes[k].1;
         }
     }
 }
@@ -216,7 +225,6 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
     // whatever label each got: one name means one thing in an article. The group's
     // label is the one its mentions' scores favour, so one doubtful "Damascus" as a
     // person does not turn the confident places around it into people.
-    let mut voted = vec![false; groups.len()];
     for (i, s) in spans.iter().enumerate() {
         if member[i] != usize::MAX {
             continue;
@@ -226,21 +234,15 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
             g
         } else {
             *by_text.entry((key, false)).or_insert_with(|| {
-                groups.push(Group::decided(s.label.clone(), s.score));
-                voted.push(true);
+                groups.push(Group::voted(s.label.clone(), s.score));
                 groups.len() - 1
             })
         };
-        if voted[g] {
-            groups[g].vote(&s.label, s.score);
-        }
+        groups[g].vote(&s.label, s.score);
         member[i] = g;
     }
-    for (g, group) in groups.iter_mut().enumerate() {
-        if voted[g] {
-            let mentions = spans.iter().zip(&member).filter(|&(_, &m)| m == g);
-            group.elect(mentions.map(|(s, _)| (s.label.clone(), s.score)));
-        }
+    for group in &mut groups {
+        group.elect();
     }
     for (i, s) in spans.iter().enumerate() {
         let (a, b) = token_range(tokens, s);

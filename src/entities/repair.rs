@@ -294,11 +294,15 @@ fn place_kind_cues(
     const ADD_AFTER: &[&str] = &["region", "province", "oblast", "governorate", "prefecture"];
     let mut added = Vec::new();
     let mut k = 0;
-    for end in sentence.start + 1..sentence.end {
+    for (end, t) in tokens.iter().enumerate().take(sentence.end).skip(sentence.start + 1) {
+        // Cheap test first: this runs for every token.
+        if !matches!(t.end - t.start, 6 | 8 | 10 | 11) || !kind_after(end, ADD_AFTER) {
+            continue;
+        }
         while k < spans.len() && spans[k].end <= end {
             k += 1;
         }
-        if !kind_after(end, ADD_AFTER) || spans.get(k).is_some_and(|s| s.start < end) {
+        if spans.get(k).is_some_and(|s| s.start < end) {
             continue;
         }
         let mut start = end;
@@ -709,7 +713,8 @@ fn credits(text: &str, tokens: &[Token], sentence: std::ops::Range<usize>) -> Ve
     };
     let mut i = sentence.start;
     while i + 2 < sentence.end {
-        if word(i + 1) != "by" || !is_credit_word(word(i)) {
+        let by = tokens[i + 1];
+        if by.end - by.start != 2 || word(i + 1) != "by" || !is_credit_word(word(i)) {
             i += 1;
             continue;
         }
