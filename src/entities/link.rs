@@ -18,7 +18,8 @@
 //! Offsets are UTF-8 bytes.
 
 use super::context::kind_context;
-use super::features::{case_of, Case};
+use super::features::{case_of, lower_into_hash, Case};
+use super::gazetteer::{Category, Gazetteer};
 use super::model::LABELS;
 use super::table::FastMap;
 use crate::label::Label;
@@ -218,6 +219,15 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
             if case_of(surname) == Case::Title {
                 by_text.entry((surname, true)).or_insert(g);
                 surfaces.push((b - 1, b, g));
+            }
+            // Family names written first ("Yoon Suk Yeol" ... "Yoon", "Xi Jinping"
+            // ... "Xi"): a first word that is no common given name links too.
+            let first = tokens[a].text(text);
+            if case_of(first) == Case::Title
+                && !Gazetteer::embedded().contains(&[lower_into_hash(first)], Category::FirstName)
+            {
+                by_text.entry((first, true)).or_insert(g);
+                surfaces.push((a, a + 1, g));
             }
         }
     }

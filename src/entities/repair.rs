@@ -632,6 +632,14 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
             return;
         }
     }
+    // "Jenner Institute at Oxford University": two organizations.
+    if s.label == label_index(&Label::Org) {
+        if let Some(k) = (1..words.len().saturating_sub(1)).find(|&k| words[k].text(text) == "at") {
+            out.push(part(0, k, s.label));
+            split(text, tokens, part(k + 1, words.len(), s.label), gaz, out);
+            return;
+        }
+    }
     // "Senate Democrats", "House Republicans": a group closing an organization
     // is its members, not part of its name.
     if s.label == label_index(&Label::Org) && words.len() >= 2 {
@@ -942,6 +950,9 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             {
                 // "Cleveland City" + "Council", "Andrew" + "W. Mellon Foundation":
                 // a place or name opening an organization's name is part of it.
+                Some(org)
+            } else if a.label == org && tokens[a.end - 1].text(text) == "of" {
+                // "Council of" + "Europe": the model stopped a name after its "of".
                 Some(org)
             } else {
                 None
@@ -1478,6 +1489,18 @@ mod tests {
         }
         let got = repaired("said Acme Bank, chairman of the panel", "Acme Bank", Label::Org);
         assert_eq!(got, [("Acme Bank".to_string(), Label::Org)]);
+        let got = repaired_all(
+            "the Council of Europe said",
+            &[("Council of", Label::Org), ("Europe", Label::Loc)],
+        );
+        assert_eq!(got, [("Council of Europe".to_string(), Label::Org)]);
+        let got = repaired(
+            "director of the Jenner Institute at Oxford University, said",
+            "Jenner Institute at Oxford University",
+            Label::Org,
+        );
+        let want = [("Jenner Institute", Label::Org), ("Oxford University", Label::Org)];
+        assert_eq!(got, want.map(|(t, l)| (t.to_string(), l)));
         let got = repaired("footholds in Rakhine state fell", "Rakhine", Label::Norp);
         assert_eq!(got, [("Rakhine".to_string(), Label::Gpe)]);
     }
