@@ -168,14 +168,34 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
 /// Head nouns of an apposition that describes an administrative place: "Sabah,
 /// a Malaysian state on Borneo", "Tibú, a town near the border".
 const GPE_HEADS: &[&str] = &[
-    "capital", "city", "county", "district", "municipality", "neighborhood", "neighbourhood",
-    "port", "province", "region", "state", "suburb", "town", "village",
+    "capital",
+    "city",
+    "county",
+    "district",
+    "municipality",
+    "neighborhood",
+    "neighbourhood",
+    "port",
+    "province",
+    "region",
+    "state",
+    "suburb",
+    "town",
+    "village",
 ];
 
 /// Head nouns of an apposition that describes a natural place: "Cerro Rico, the
 /// silver mountain that towers over Potosí".
 const LOC_HEADS: &[&str] = &[
-    "desert", "island", "lake", "mountain", "peninsula", "river", "sea", "valley", "volcano",
+    "desert",
+    "island",
+    "lake",
+    "mountain",
+    "peninsula",
+    "river",
+    "sea",
+    "valley",
+    "volcano",
 ];
 
 /// Words that end the search for an apposition's head noun.
@@ -318,7 +338,11 @@ pub fn drop_sentence_capitals(
             common[i] = common[first];
         }
     }
-    let mut drop = openers.iter().zip(&common).filter(|(_, &c)| c).map(|(&k, _)| k);
+    let mut drop = openers
+        .iter()
+        .zip(&common)
+        .filter(|(_, &c)| c)
+        .map(|(&k, _)| k);
     let mut next = drop.next();
     let mut i = 0;
     spans.retain(|_| {
@@ -353,15 +377,30 @@ mod tests {
     fn company_words_around_a_name() {
         for (sentence, name) in [
             ("Shares in Pemberton Hale closed up 31%.", "Pemberton Hale"),
-            ("said Moritz Brandl, an analyst at Bankhaus Metzler.", "Bankhaus Metzler"),
+            (
+                "said Moritz Brandl, an analyst at Bankhaus Metzler.",
+                "Bankhaus Metzler",
+            ),
             ("Pemberton Hale's board backed the offer.", "Pemberton Hale"),
             ("while Lindqvist shares fell 3.2%", "Lindqvist"),
-            ("Lindqvist, founded in Gothenburg in 1912, agreed.", "Lindqvist"),
-            ("Pemberton Hale, a Sheffield-based maker of valves, agreed.", "Pemberton Hale"),
-            ("Tianqi, the country's second-largest lithium producer, said", "Tianqi"),
+            (
+                "Lindqvist, founded in Gothenburg in 1912, agreed.",
+                "Lindqvist",
+            ),
+            (
+                "Pemberton Hale, a Sheffield-based maker of valves, agreed.",
+                "Pemberton Hale",
+            ),
+            (
+                "Tianqi, the country's second-largest lithium producer, said",
+                "Tianqi",
+            ),
             ("Kessler chief executive Jürgen Albrecht said", "Kessler"),
             ("Dairy co-operative Fonterra said", "Fonterra"),
-            ("Members of Fuerza Popular, the conservative party led by", "Fuerza Popular"),
+            (
+                "Members of Fuerza Popular, the conservative party led by",
+                "Fuerza Popular",
+            ),
         ] {
             assert!(says_company(sentence, name), "{sentence}");
         }
@@ -381,10 +420,16 @@ mod tests {
     #[test]
     fn people_keep_their_words() {
         for (sentence, name) in [
-            ("Anna Berg, a spokeswoman for the company, said so.", "Anna Berg"),
+            (
+                "Anna Berg, a spokeswoman for the company, said so.",
+                "Anna Berg",
+            ),
             ("Anna Berg shares the concern.", "Anna Berg"),
             ("Anna Berg's office declined to comment.", "Anna Berg"),
-            ("Anna Berg, the firm's chief executive, said so.", "Anna Berg"),
+            (
+                "Anna Berg, the firm's chief executive, said so.",
+                "Anna Berg",
+            ),
             ("talks with Anna Berg in Oslo", "Anna Berg"),
         ] {
             assert!(!says_company(sentence, name), "{sentence}");

@@ -156,7 +156,9 @@ impl Group {
     }
 
     fn vote(&mut self, label: &Label, score: f32) {
-        let Some(votes) = self.votes.as_mut() else { return };
+        let Some(votes) = self.votes.as_mut() else {
+            return;
+        };
         if let Some(k) = LABELS.iter().position(|l| l == label) {
             let (total, best) = &mut votes[k];
             *total += score;
