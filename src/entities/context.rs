@@ -9,7 +9,7 @@
 //! an entity the model guessed to be a person or a location and relabels the whole
 //! entity when one mention's words say what it is.
 
-use super::features::lower_into_hash;
+use super::features::{is_one_of, lower_into_hash};
 use super::table::FastMap;
 use crate::label::Label;
 use crate::span::Span;
@@ -198,9 +198,9 @@ const LOC_HEADS: &[&str] = &[
     "volcano",
 ];
 
-/// Words that end the search for an apposition's head noun.
-/// Prepositions, relative words and the participles that open a noun's
-/// modifiers ("the party led by", "a town near the border").
+/// Words that end the search for an apposition's head noun: prepositions,
+/// relative words and the participles that open a noun's modifiers ("the party
+/// led by", "a town near the border").
 const STOPS: &[&str] = &[
     "of", "for", "at", "in", "with", "to", "from", "by", "on", "near", "across", "along",
     "outside", "inside", "around", "between", "under", "over", "into", "since", "than", "like",
@@ -213,10 +213,7 @@ const STOPS: &[&str] = &[
 /// an organization, a GPE or a LOC; `None` when they say nothing.
 pub fn kind_context(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Label> {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
-    let lower_in = |i: usize, list: &[&str]| {
-        let w = word(i);
-        w.len() <= 14 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
-    };
+    let lower_in = |i: usize, list: &[&str]| is_one_of(word(i), list);
     let company = [
         // "shares in X", "analysts at X".
         start >= 2
@@ -266,7 +263,7 @@ pub fn apposition_head(text: &str, tokens: &[Token], end: usize) -> Option<usize
         let w = word(i);
         // "Sheffield-based maker": a participle after a hyphen is an adjective's.
         let compound = i > 0 && word(i - 1) == "-";
-        if !compound && w.len() <= 7 && STOPS.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        if !compound && is_one_of(w, STOPS) {
             break;
         }
         head = Some(i);
@@ -308,50 +305,42 @@ pub fn drop_sentence_capitals(
         return;
     }
     // One pass over the tokens, whatever the number of openers (a book has
-    // thousands): openers keyed by the hash of their lower-cased text, looked up
-    // only for lower-case tokens of an opener's length.
-    // Cheap filters first: the length and the lower-cased first byte of some
-    // opener (this runs for every token of the document).
+    // thousands): openers are keyed by the hash of their lower-cased text, and a
+    // token is hashed only when its length and first byte are some opener's
+    // (this runs for every token of the document). Openers with the same text
+    // share one key.
     let (mut lengths, mut firsts) = (0u64, [false; 256]);
     let mut by_hash: FastMap<u64, usize> = FastMap::default();
-    for (i, &k) in openers.iter().enumerate() {
+    let mut key_of = Vec::with_capacity(openers.len());
+    for &k in &openers {
         let name = spans[k].text;
         lengths |= 1 << name.len().min(63);
         firsts[usize::from(name.as_bytes()[0].to_ascii_lowercase())] = true;
-        by_hash.entry(lower_into_hash(name)).or_insert(i);
+        let next = by_hash.len();
+        key_of.push(*by_hash.entry(lower_into_hash(name)).or_insert(next));
     }
-    let mut common = vec![false; openers.len()];
+    let mut written_lower = vec![false; by_hash.len()];
     for t in tokens {
         let w = t.text(text);
         if lengths & (1 << w.len().min(63)) != 0
             && firsts[usize::from(w.as_bytes()[0])]
             && w.starts_with(|c: char| c.is_lowercase())
         {
-            if let Some(&i) = by_hash.get(&lower_into_hash(w)) {
-                common[i] = true;
+            if let Some(&key) = by_hash.get(&lower_into_hash(w)) {
+                written_lower[key] = true;
             }
         }
     }
-    // Openers with the same text share the first one's answer.
-    for (i, &k) in openers.iter().enumerate() {
-        if let Some(&first) = by_hash.get(&lower_into_hash(spans[k].text)) {
-            common[i] = common[first];
-        }
-    }
-    let mut drop = openers
+    let dropped: Vec<usize> = openers
         .iter()
-        .zip(&common)
-        .filter(|(_, &c)| c)
-        .map(|(&k, _)| k);
-    let mut next = drop.next();
+        .zip(&key_of)
+        .filter(|&(_, &key)| written_lower[key])
+        .map(|(&k, _)| k)
+        .collect();
     let mut i = 0;
     spans.retain(|_| {
-        let keep = Some(i) != next;
-        if !keep {
-            next = drop.next();
-        }
         i += 1;
-        keep
+        dropped.binary_search(&(i - 1)).is_err()
     });
 }
 

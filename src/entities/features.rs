@@ -192,6 +192,12 @@ fn shapes(word: &str, long: &mut [u8; 16], short: &mut [u8; 16]) -> (usize, usiz
     (nl, ns)
 }
 
+/// True when `word` is one of `words` (lower case), ignoring ASCII case: the
+/// repairs' and the context rules' closed word lists.
+pub fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The case pattern of `word`.
 pub fn case_of(word: &str) -> Case {
     // ASCII words (nearly all of them in news) are classified byte by byte: the

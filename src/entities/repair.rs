@@ -22,7 +22,7 @@
 //! keeps them so.
 
 use super::context::{apposition_head, ORGANIZATION_NOUNS};
-use super::features::{case_of, lower_into_hash, Case};
+use super::features::{case_of, is_one_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
 use super::tagger::TokenSpan;
@@ -230,10 +230,7 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
         "canal",
     ];
     const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
-    let is = |list: &[&str], i: usize| {
-        list.iter()
-            .any(|w| tokens[i].text(text).eq_ignore_ascii_case(w))
-    };
+    let is = |list: &[&str], i: usize| is_one_of(tokens[i].text(text), list);
     for s in spans.iter_mut() {
         if s.end - s.start < 2 || categories(text, &tokens[s.start..s.end], gaz) & GPE != 0 {
             continue;
@@ -289,13 +286,9 @@ fn place_kind_cues(
         "county",
     ];
     let word = |i: usize| tokens[i].text(text);
+    // "county" or "County", not "COUNTY" (a shouted headline says nothing).
     let is = |list: &[&str], i: usize| {
-        list.contains(&word(i)) || {
-            let w = word(i);
-            w.len() <= 12
-                && list.iter().any(|x| x.eq_ignore_ascii_case(w))
-                && case_of(w) == Case::Title
-        }
+        is_one_of(word(i), list) && matches!(case_of(word(i)), Case::Lower | Case::Title)
     };
     let gpe = label_index(&Label::Gpe);
     let kind_before = |start: usize| {
@@ -734,7 +727,7 @@ fn is_credit_word(word: &str) -> bool {
         "translated",
         "additional",
     ];
-    word.len() <= 11 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    is_one_of(word, WORDS)
 }
 
 /// The people and places of wire-service credits, the one place where news names
@@ -849,7 +842,7 @@ fn is_indefinite_pronoun(word: &str) -> bool {
         "anybody",
         "anything",
     ];
-    word.len() <= 10 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    is_one_of(word, WORDS)
 }
 
 /// Prepositions and conjunctions that begin no name in news, whatever their case.
@@ -860,7 +853,7 @@ fn is_function_word(word: &str) -> bool {
         "though", "through", "to", "under", "unlike", "until", "when", "whether", "while", "with",
         "within", "without",
     ];
-    word.len() <= 8 && WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    is_one_of(word, WORDS)
 }
 
 /// True when tokens `i`, `i + 1` are a flush hyphen and a lower-case word that
@@ -1415,8 +1408,11 @@ mod tests {
         );
     }
 
+    /// Spans as (text, label), found in order in the sentence.
+    type Labelled<'a> = &'a [(&'a str, Label)];
+
     /// Checks cases of (sentence, the model's spans, the repaired spans).
-    fn check(cases: &[(&str, &[(&str, Label)], &[(&str, Label)])]) {
+    fn check(cases: &[(&str, Labelled<'_>, Labelled<'_>)]) {
         for &(sentence, model, want) in cases {
             let want: Vec<(String, Label)> = want
                 .iter()
