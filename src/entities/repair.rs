@@ -649,8 +649,7 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
         // organization word.
         let organization = |a: usize, b: usize| {
             categories(text, &words[a..b], gaz) & bit(Category::Organization) != 0
-                || b - a >= 2
-                    && categories(text, &words[b - 1..b], gaz) & bit(Category::OrgCue) != 0
+                || b - a >= 2 && is_org_cue(text, words[b - 1], gaz)
         };
         if s.label == label_index(&Label::Org)
             && parts.len() >= 2
@@ -789,6 +788,11 @@ fn credits(text: &str, tokens: &[Token], sentence: std::ops::Range<usize>) -> Ve
     found
 }
 
+/// A word that ends or heads organization names: "Holdings", "Ministry".
+fn is_org_cue(text: &str, token: Token, gaz: &Gazetteer) -> bool {
+    gaz.contains(&[lower_into_hash(token.text(text))], Category::OrgCue)
+}
+
 /// A "person" whose words no person's name has: an ampersand or slash ("Hoffmann &
 /// Kühn", "Bodø/Glimt") or a last word that ends organization names
 /// ("Takeda Pharmaceutical", "Howard Hughes Holdings").
@@ -797,7 +801,7 @@ fn not_a_person(text: &str, words: &[Token], gaz: &Gazetteer) -> bool {
     words.len() >= 2 && words.iter().any(|t| matches!(t.text(text), "&" | "/"))
         || words.len() >= 2
             && case_of(last.text(text)) != Case::Lower
-            && gaz.contains(&[lower_into_hash(last.text(text))], Category::OrgCue)
+            && is_org_cue(text, last, gaz)
 }
 
 /// An "organization" that reads as a person's name and stands right after a
@@ -809,7 +813,7 @@ fn person_by_role(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -
     let name_word = |i: usize| {
         let w = tokens[i].text(text);
         match case_of(w) {
-            Case::Title => cats(&tokens[i]) & bit(Category::OrgCue) == 0,
+            Case::Title => !is_org_cue(text, tokens[i], gaz),
             Case::Upper => w.ends_with('.'), // initials: "J.T."
             _ => w == "-" && joins(text, tokens, i),
         }
@@ -988,8 +992,7 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
                 && (a.label == gpe
                     || a.label == loc
                     || a.label == label_index(&Label::Person)
-                        && categories(text, &tokens[b.end - 1..b.end], gaz) & bit(Category::OrgCue)
-                            != 0)
+                        && is_org_cue(text, tokens[b.end - 1], gaz))
             {
                 // "Cleveland City" + "Council", "Andrew" + "W. Mellon Foundation":
                 // a place or name opening an organization's name is part of it.
@@ -1008,7 +1011,7 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
                 || b.start == a.end + 2 && tokens[a.end + 1].text(text) == "the")
             && tokens[a.end].text(text) == "of"
             && (b.label == gpe || b.label == loc || b.label == org)
-            && categories(text, &tokens[a.end - 1..a.end], gaz) & bit(Category::OrgCue) != 0
+            && is_org_cue(text, tokens[a.end - 1], gaz)
         {
             Some(org)
         } else {
