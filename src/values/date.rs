@@ -2144,8 +2144,9 @@ fn iso_week(y: i32, n: u32) -> Option<Period> {
     Period::week(monday.add_days(7 * i64::from(n - 1))?)
 }
 
-/// A month written as letters inside a numeric token ("aug" in "2019/aug/01").
-fn month_of(s: &str) -> Option<u32> {
+/// The month a word names ("aug", "August", "Aug."), also as letters inside a
+/// numeric token ("aug" in "2019/aug/01").
+pub(super) fn month_of(s: &str) -> Option<u32> {
     super::lexicon::lookup(s)
         .senses()
         .iter()

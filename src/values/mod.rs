@@ -46,10 +46,7 @@ use crate::text::{Sentence, Token};
 /// True for a month name or its abbreviation ("November", "Nov", "Nov."); the
 /// entity repairs use it to recognize datelines.
 pub(crate) fn is_month_word(word: &str) -> bool {
-    lexicon::lookup(word)
-        .senses()
-        .iter()
-        .any(|s| matches!(s, lexicon::Sense::Month(_)))
+    date::month_of(word).is_some()
 }
 
 /// Finds a reference date stated in the article itself: a "Published …" line or a
