@@ -738,8 +738,9 @@ fn credits(text: &str, tokens: &[Token], sentence: std::ops::Range<usize>) -> Ve
     let mut found = Vec::new();
     let word = |i: usize| tokens[i].text(text);
     let capitalized = |i: usize| {
-        i < sentence.end && matches!(case_of(word(i)), Case::Title | Case::Upper)
-            || (i < sentence.end && i > 0 && joins(text, tokens, i) && word(i) == "-")
+        i < sentence.end
+            && (matches!(case_of(word(i)), Case::Title | Case::Upper)
+                || word(i) == "-" && joins(text, tokens, i))
     };
     // The end of the run of capitalized words (and flush hyphens) from `i`.
     let run_end = |i: usize| {
