@@ -34,3 +34,4 @@ news "news_heldout" news_heldout.gold.jsonl
 news "news_final"   news_final.gold.jsonl
 news "news_fresh"   news_fresh.gold.jsonl
 news "news_blind2"  news_blind2.gold.jsonl
+news "news_blind3"  news_blind3.gold.jsonl
