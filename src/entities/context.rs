@@ -68,6 +68,11 @@ const SHARE_MOVES: &[&str] = &[
     "have", "traded", "opened",
 ];
 
+/// Participles that say when or where a company was set up or is listed: "X,
+/// founded in 1912". ("Based in" also says it after "which is"; after a bare comma
+/// it may describe a person: "Ann Roe, based in Lagos".)
+const ESTABLISHED: &[&str] = &["founded", "headquartered", "listed"];
+
 /// Head nouns of an apposition that describes an organization: "X, a
 /// Sheffield-based maker of valves", "X, the conservative party led by".
 const ORGANIZATION_HEADS: &[&str] = &[
@@ -135,6 +140,7 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "airline",
     "automaker",
     "bank",
+    "brewer",
     "broadcaster",
     "carmaker",
     "carrier",
@@ -152,9 +158,12 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "insurer",
     "lender",
     "lobby",
+    "maker",
     "manufacturer",
     "miner",
     "newspaper",
+    "operator",
+    "provider",
     "regulator",
     "retailer",
     "rival",
@@ -223,15 +232,32 @@ pub fn kind_context(text: &str, tokens: &[Token], start: usize, end: usize) -> O
         start >= 1 && ORGANIZATION_NOUNS.contains(&word(start - 1)),
         // "X's board", "X's shares".
         matches!(word(end), "'s" | "’s") && lower_in(end + 1, OWNED),
-        // "X shares fell".
-        word(end) == "shares" && lower_in(end + 1, SHARE_MOVES),
+        // "X shares fell", "X stock jumped".
+        matches!(word(end), "shares" | "stock") && lower_in(end + 1, SHARE_MOVES),
         // "Kessler chief executive Juergen Albrecht", "Anchor founder".
-        word(end) == "founder" || word(end) == "chief" && word(end + 1) == "executive",
-        // "X, founded in 1912", "X, headquartered in".
-        word(end) == "," && matches!(word(end + 1), "founded" | "headquartered" | "listed"),
+        word(end) == "founder"
+            || word(end).eq_ignore_ascii_case("chief")
+                && word(end + 1).eq_ignore_ascii_case("executive"),
+        // "X, founded in 1912", "X, headquartered in", "X, which is based in";
+        // "X was founded in 1868".
+        word(end) == "," && lower_in(end + 1, ESTABLISHED),
+        word(end) == ","
+            && word(end + 1) == "which"
+            && word(end + 2) == "is"
+            && (word(end + 3) == "based" || lower_in(end + 3, ESTABLISHED)),
+        word(end) == "was" && word(end + 1) == "founded",
     ];
     if company.iter().any(|&c| c) {
         return Some(Label::Org);
+    }
+    // "homes in Matlock", "a town near Tarkwa": one word after "in" or "near" is
+    // where something is, not who ("in Smith's view" has its possessive).
+    if end == start + 1
+        && start >= 1
+        && matches!(word(start - 1), "in" | "near")
+        && !matches!(word(end), "'s" | "’s" | "-")
+    {
+        return Some(Label::Gpe);
     }
     // "X, a Sheffield-based maker of valves", "X, a town near the border".
     if !matches!(word(end + 1), "a" | "an" | "the") {
@@ -269,6 +295,82 @@ pub fn apposition_head(text: &str, tokens: &[Token], end: usize) -> Option<usize
         head = Some(i);
     }
     head
+}
+
+/// Words that occur in sports reports and hardly anywhere else.
+const SPORTS_WORDS: &[&str] = &[
+    "coach",
+    "goalkeeper",
+    "midfielder",
+    "quarterback",
+    "pitcher",
+    "innings",
+    "wicket",
+    "wickets",
+    "rebounds",
+    "touchdown",
+    "touchdowns",
+    "halftime",
+    "half-time",
+    "playoff",
+    "playoffs",
+    "equaliser",
+    "equalizer",
+    "scored",
+    "goals",
+    "assists",
+    "pointers",
+];
+
+/// True when `tokens` read like a sports report: at least four sports words, of
+/// at least two kinds. There a city names its team more often than the place.
+pub fn is_sports_report(text: &str, tokens: &[Token]) -> bool {
+    let mut seen = 0u32;
+    let mut count = 0;
+    for t in tokens {
+        let w = t.text(text);
+        // Cheap test first: this runs for every token.
+        if !(5..=11).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
+            continue;
+        }
+        if let Some(k) = SPORTS_WORDS.iter().position(|s| *s == w) {
+            seen |= 1 << k;
+            count += 1;
+        }
+    }
+    count >= 4 && seen.count_ones() >= 2
+}
+
+/// What a place's mention `tokens[start..end]` in a sports report says: `Some(true)`
+/// when it stands for a team ("beat Boston", "Milwaukee committed 17 turnovers"),
+/// `Some(false)` when it is the place ("in Lisbon", "fans from Portugal", "the
+/// Lisbon side"), `None` when the words around it say neither (a possessive, a
+/// compound, a dateline in capitals).
+pub fn team_mention(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<bool> {
+    const PLACE_BEFORE: &[&str] = &[
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "across",
+        "outside",
+        "around",
+        "inside",
+        "throughout",
+        "towards",
+        "toward",
+        "via",
+        "of",
+        "the",
+    ];
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let name = &text[tokens[start].start as usize..tokens[end - 1].end as usize];
+    if matches!(word(end), "'s" | "’s" | "-") || !name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    Some(start == 0 || !is_one_of(word(start - 1), PLACE_BEFORE))
 }
 
 /// Drops one-word spans that open a sentence ("Chemotherapy is the hardest
@@ -386,6 +488,17 @@ mod tests {
             ),
             ("Kessler chief executive Jürgen Albrecht said", "Kessler"),
             ("Dairy co-operative Fonterra said", "Fonterra"),
+            ("bought soft drinks maker Britvic in 2025", "Britvic"),
+            ("while Dalgleish stock jumped 36% in London", "Dalgleish"),
+            ("Dalgleish was founded in 1868 by", "Dalgleish"),
+            (
+                "Brightwater Chief Executive Marcus Doyle said",
+                "Brightwater",
+            ),
+            (
+                "Brightwater, which is based in Brisbane, said",
+                "Brightwater",
+            ),
             (
                 "Members of Fuerza Popular, the conservative party led by",
                 "Fuerza Popular",
@@ -404,6 +517,37 @@ mod tests {
         let s = "from Tibú, a town near the border";
         let t = tokens_of(s);
         assert_eq!(kind_context(s, &t, 1, 2), Some(Label::Gpe));
+        // One word after "in" or "near" is a place; not before a possessive.
+        let s = "homes in Matlock from flooding";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 2, 3), Some(Label::Gpe));
+        let s = "in Whitby's view";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 1, 2), None);
+    }
+
+    #[test]
+    fn cities_stand_for_teams_in_sports_reports() {
+        let report = "Okafor scored 31 points and Boston beat Milwaukee. The coach praised \
+                      the rebounds and assists. Fans in Boston cheered. MILWAUKEE (AP) -";
+        let t = tokenize(report);
+        assert!(is_sports_report(report, &t));
+        let at = |word: &str, nth: usize| {
+            let start = report.match_indices(word).nth(nth).unwrap().0;
+            t.iter().position(|k| k.start as usize == start).unwrap()
+        };
+        let team = |word: &str, nth: usize| {
+            let i = at(word, nth);
+            team_mention(report, &t, i, i + 1)
+        };
+        assert_eq!(team("Boston", 0), Some(true));
+        assert_eq!(team("Milwaukee", 0), Some(true));
+        assert_eq!(team("Boston", 1), Some(false));
+        assert_eq!(team("MILWAUKEE", 0), None);
+        // Markets news has points and scores of its own.
+        let markets = "The index scored its best day, up 31 points, as the coach of the \
+                       central bank spoke.";
+        assert!(!is_sports_report(markets, &tokenize(markets)));
     }
 
     #[test]
@@ -420,6 +564,8 @@ mod tests {
                 "Anna Berg",
             ),
             ("talks with Anna Berg in Oslo", "Anna Berg"),
+            ("Anna Berg, based in Oslo, said so.", "Anna Berg"),
+            ("Anna Berg was born in Oslo.", "Anna Berg"),
         ] {
             assert!(!says_company(sentence, name), "{sentence}");
         }

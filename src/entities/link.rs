@@ -17,7 +17,7 @@
 //! differently take the group's label. Ids count from 0 in order of first mention.
 //! Offsets are UTF-8 bytes.
 
-use super::context::kind_context;
+use super::context::{is_sports_report, kind_context, team_mention};
 use super::features::{case_of, lower_into_hash, Case};
 use super::gazetteer::{Category, Gazetteer};
 use super::model::LABELS;
@@ -99,6 +99,26 @@ fn acronym_letters(word: &str) -> Option<String> {
     ok.then_some(letters)
 }
 
+/// True when `short` ("Defra", "Cocobod") is a capitalized word of 3 to 10 letters
+/// that starts like one of `long`'s words and whose other letters follow in
+/// order in `long` (Schwartz and Hearst's test for abbreviations).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let lower = |s: &str| -> Vec<char> { s.chars().flat_map(char::to_lowercase).collect() };
+    let (short_lower, long) = (lower(short), lower(long));
+    if !(3..=10).contains(&short_lower.len())
+        || !short.starts_with(char::is_uppercase)
+        || !short.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    (0..long.len())
+        .filter(|&i| long[i] == short_lower[0] && (i == 0 || long[i - 1].is_whitespace()))
+        .any(|i| {
+            let mut after = long[i + 1..].iter();
+            short_lower[1..].iter().all(|c| after.any(|a| a == c))
+        })
+}
+
 /// If the tokens ending just before `end` (exclusive) spell `letters` by their
 /// initials, returns the index of the first token of that long form.
 fn long_form_start(text: &str, tokens: &[Token], end: usize, letters: &str) -> Option<usize> {
@@ -121,6 +141,15 @@ fn long_form_start(text: &str, tokens: &[Token], end: usize, letters: &str) -> O
         need -= 1;
     }
     (need == 0 && i < end).then_some(i)
+}
+
+/// The index of a span ending at byte `end`: like [`find_span`], for spans whose
+/// start is not known.
+fn find_span_ending(spans: &[Span<'_>], sorted: usize, end: usize) -> Option<usize> {
+    let at = spans[..sorted].partition_point(|s| s.end < end);
+    (at < sorted && spans[at].end == end)
+        .then_some(at)
+        .or_else(|| (sorted..spans.len()).find(|&k| spans[k].end == end))
 }
 
 /// Token index range of a span, found by binary search on token starts.
@@ -302,6 +331,24 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
         }
     }
 
+    // In a sports report, a place most of whose mentions stand where a team
+    // would ("beat Boston", "Milwaukee committed 17 turnovers") is the team.
+    if is_sports_report(text, tokens) {
+        let mut team = vec![0i32; groups.len()];
+        for (s, &g) in spans.iter().zip(member.iter()) {
+            if matches!(s.label, Label::Gpe | Label::Loc) {
+                let (a, b) = token_range(tokens, s);
+                team[g] += team_mention(text, tokens, a, b).map_or(0, |t| if t { 1 } else { -1 });
+            }
+        }
+        for (s, &g) in spans.iter_mut().zip(member.iter()) {
+            if team[g] > 0 && matches!(s.label, Label::Gpe | Label::Loc) {
+                s.label = Label::Org;
+                s.source = Source::Rule;
+            }
+        }
+    }
+
     // Ids in order of first mention; spans were sorted before linking, so only
     // the added mentions need merging in.
     let mut order: Vec<usize> = (0..spans.len()).collect();
@@ -339,10 +386,17 @@ fn define_acronyms<'t>(
             continue;
         }
         let acr = tokens[i + 1];
-        let Some(letters) = acronym_letters(acr.text(text)) else {
-            continue;
+        let by_initials = acronym_letters(acr.text(text))
+            .and_then(|letters| long_form_start(text, tokens, i, &letters));
+        // "Department for Environment, Food and Rural Affairs (Defra)", "Ghana
+        // Cocoa Board (Cocobod)": a short form of other letters of a tagged name.
+        let by_letters = || {
+            let long = find_span_ending(spans, sorted, tokens[i - 1].end as usize)
+                .filter(|&l| spans[l].label == Label::Org)?;
+            let first = token_range(tokens, &spans[long]).0;
+            abbreviates(acr.text(text), spans[long].text).then_some(first)
         };
-        let Some(first) = long_form_start(text, tokens, i, &letters) else {
+        let Some(first) = by_initials.or_else(by_letters) else {
             continue;
         };
         let (long_start, long_end) = (tokens[first].start as usize, tokens[i - 1].end as usize);
@@ -572,6 +626,30 @@ mod tests {
     }
 
     #[test]
+    fn short_forms_of_other_letters_link_to_an_organization() {
+        let text = "The Ghana Cocoa Board (Cocobod) said. Cocobod added.";
+        let got = linked(text, vec![span(text, "Ghana Cocoa Board", 0, Label::Org)]);
+        assert_eq!(
+            got,
+            [
+                ("Ghana Cocoa Board".into(), Label::Org, 0, Source::Model),
+                ("Cocobod".into(), Label::Org, 0, Source::Rule),
+                ("Cocobod".into(), Label::Org, 0, Source::Rule),
+            ]
+        );
+        assert!(abbreviates(
+            "Defra",
+            "Department for Environment, Food and Rural Affairs"
+        ));
+        assert!(!abbreviates("Fox", "Ghana Cocoa Board"));
+        assert!(!abbreviates("Gx", "Ghana Cocoa Board"));
+        // Only an organization's: a person's name in parentheses is no alias.
+        let text = "said Ann Roe (Annro) today";
+        let got = linked(text, vec![span(text, "Ann Roe", 0, Label::Person)]);
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
     fn acronym_found_without_the_tagger() {
         let text = "the International Atomic Energy Agency (IAEA) said";
         let got = linked(text, vec![]);
@@ -635,7 +713,7 @@ mod tests {
 
     #[test]
     fn one_surface_takes_the_label_its_mentions_favour() {
-        let text = "Talks in Damascus ended. Damascus will take over. Troops left Damascus.";
+        let text = "Talks over Damascus ended. Damascus will take over. Troops left Damascus.";
         let scored = |nth, label, score| {
             let mut s = span(text, "Damascus", nth, label);
             s.score = score;

@@ -146,6 +146,10 @@ pub fn repair(
         if s.end - s.start == 1 && is_indefinite_pronoun(tokens[s.start].text(text)) {
             continue;
         }
+        // "the AI industry", "its CEO": an initialism of a common noun names nothing.
+        if s.end - s.start == 1 && COMMON_INITIALISMS.contains(&tokens[s.start].text(text)) {
+            continue;
+        }
         split(text, tokens, s, gaz, &mut out);
     }
     merge_adjacent(text, tokens, &mut out, gaz);
@@ -217,7 +221,7 @@ pub fn repair(
 /// a named storm an EVENT ("Typhoon Kalmaegi"). Places the gazetteer knows as
 /// GPEs keep their label ("Rhode Island").
 fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &Gazetteer) {
-    const LOC_HEADS: &[&str] = &["mount", "mt.", "lake"];
+    const LOC_HEADS: &[&str] = &["mount", "mt.", "lake", "river"];
     const LOC_TAILS: &[&str] = &[
         "river",
         "sea",
@@ -230,6 +234,28 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
         "canal",
     ];
     const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+    // "the Amazon river", "the Pra, Ankobra and Offin rivers": a name before a
+    // lower-case kind of natural place is one (with the names listed with it).
+    const KINDS: &[&str] = &["river", "rivers", "mountains", "lake", "lakes", "valley"];
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let loc = label_index(&Label::Loc);
+    for k in 0..spans.len() {
+        if !KINDS.contains(&word(spans[k].end)) {
+            continue;
+        }
+        spans[k].label = loc;
+        let mut j = k;
+        while j > 0
+            && (matches!(word(spans[j].start - 1), "," | "and")
+                && spans[j - 1].end + 1 == spans[j].start
+                || word(spans[j].start - 1) == "and"
+                    && word(spans[j].start - 2) == ","
+                    && spans[j - 1].end + 2 == spans[j].start)
+        {
+            j -= 1;
+            spans[j].label = loc;
+        }
+    }
     let is = |list: &[&str], i: usize| is_one_of(tokens[i].text(text), list);
     for s in spans.iter_mut() {
         if s.end - s.start < 2 || categories(text, &tokens[s.start..s.end], gaz) & GPE != 0 {
@@ -263,6 +289,7 @@ fn place_kind_cues(
         "borough",
         "parish",
         "canton",
+        "region",
     ];
     const BEFORE_OF: &[&str] = &[
         "state",
@@ -832,6 +859,14 @@ fn person_by_role(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -
     titled || role
 }
 
+/// Initialisms of common nouns, written in capitals like an organization's
+/// ("AI", "GDP", "IPO") but naming no entity; exact case ("Ai" may be a name).
+const COMMON_INITIALISMS: &[&str] = &[
+    "AI", "API", "ATM", "CCTV", "CEO", "CEOs", "CFO", "COO", "CPU", "CTO", "DNA", "ETF", "ETFs",
+    "EV", "EVs", "GDP", "GPS", "GPU", "GPUs", "ID", "IPO", "IPOs", "LED", "LNG", "MVP", "PC",
+    "PCs", "PhD", "RNA", "SUV", "SUVs", "TV", "VAT", "VPN",
+];
+
 /// "Everyone", "Nobody": capitalized at a sentence start, never a name.
 fn is_indefinite_pronoun(word: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -980,10 +1015,15 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             }
         }
     }
+    extend_official_names(text, tokens, spans, gaz);
     let mut k = 0;
     while k + 1 < spans.len() {
         let (a, b) = (spans[k], spans[k + 1]);
-        let merged = if a.end == b.start {
+        let merged = if nationality_opens_name(text, tokens, a, b) {
+            // "Swedish" + "Research Council", "Australian" + "Competition and" +
+            // "Consumer Commission": a nationality opening an official name.
+            Some(org)
+        } else if a.end == b.start {
             let cats = categories(text, &tokens[a.start..b.end], gaz);
             if cats & GPE != 0 {
                 Some(gpe)
@@ -1030,6 +1070,117 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             }
             None => k += 1,
         }
+    }
+}
+
+/// First words of an organization that a nationality before it only describes:
+/// "the Chinese Foreign Ministry" is China's foreign ministry, not a name that
+/// includes "Chinese" (GMB and OntoNotes keep NORP apart there).
+const DESCRIBED_BODIES: &[&str] = &[
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "home",
+    "health",
+    "finance",
+    "economy",
+    "justice",
+    "education",
+    "information",
+    "oil",
+    "energy",
+    "agriculture",
+    "ministry",
+    "embassy",
+    "consulate",
+    "army",
+    "navy",
+    "air",
+    "government",
+    "parliament",
+    "cabinet",
+    "military",
+    "police",
+    "coast",
+    "president",
+    "prime",
+    "central",
+    "state",
+    "national",
+    "high",
+    "supreme",
+];
+
+/// True when a one-word nationality `a` opens the organization `b` as part of its
+/// official name: "Swedish Research Council", "Australian Competition and
+/// Consumer Commission" (capitalized words and "and" may lie between them), but
+/// not "Chinese Foreign Ministry" (see [`DESCRIBED_BODIES`]).
+fn nationality_opens_name(text: &str, tokens: &[Token], a: TokenSpan, b: TokenSpan) -> bool {
+    let (norp, org) = (label_index(&Label::Norp), label_index(&Label::Org));
+    if a.label != norp || b.label != org || a.end - a.start != 1 || b.start < a.end {
+        return false;
+    }
+    let word = |i: usize| tokens[i].text(text);
+    let gap = a.end..b.start;
+    let title = |i: usize| case_of(word(i)) == Case::Title && !is_function_word(word(i));
+    gap.len() <= 3
+        && gap
+            .clone()
+            .all(|i| title(i) || word(i) == "and" && i > a.end && title(i - 1))
+        && !is_one_of(word(a.end), DESCRIBED_BODIES)
+}
+
+/// Extends an organization that ends in a cue word over "for" or "of" and the
+/// capitalized name after it, absorbing spans there: "Desert Locust Control
+/// Organization" + "for Eastern Africa", "UN Office" + "for the Coordination of
+/// Humanitarian Affairs". Inside the name, "of", "and", "&" and "the" may join
+/// capitalized words; it ends on a capitalized word.
+fn extend_official_names(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut Vec<TokenSpan>,
+    gaz: &Gazetteer,
+) {
+    const MAX_WORDS: usize = 8;
+    let org = label_index(&Label::Org);
+    let word = |i: usize| tokens[i].text(text);
+    let capital = |i: usize| {
+        matches!(case_of(word(i)), Case::Title | Case::Upper) && !is_function_word(word(i))
+    };
+    let mut k = 0;
+    while k < spans.len() {
+        let s = spans[k];
+        let mut i = s.end;
+        if s.label != org
+            || i + 1 >= tokens.len()
+            || !matches!(word(i), "for" | "of")
+            || !is_org_cue(text, tokens[i - 1], gaz)
+        {
+            k += 1;
+            continue;
+        }
+        i += 1 + usize::from(word(i + 1) == "the");
+        let mut end = None;
+        let limit = (i + MAX_WORDS).min(tokens.len());
+        while i < limit {
+            if capital(i) {
+                end = Some(i + 1);
+            } else if !(matches!(word(i), "of" | "and" | "&" | "the") && end.is_some()) {
+                break;
+            }
+            i += 1;
+        }
+        if let Some(end) = end {
+            // Spans inside the extension belong to the name now; one reaching past
+            // it means the words say something else: leave both alone.
+            let inside = spans[k + 1..].iter().take_while(|n| n.start < end).count();
+            if spans[k + 1..k + 1 + inside].iter().all(|n| n.end <= end) {
+                spans.drain(k + 1..k + 1 + inside);
+                spans[k].end = end;
+            }
+        }
+        k += 1;
     }
 }
 
@@ -1094,17 +1245,68 @@ mod tests {
             repaired_all(s, &[("Czech", Label::Norp), ("Republic", Label::Gpe)]),
             [("Czech Republic".into(), Label::Gpe)]
         );
-        // A nationality before an organization stays apart (GMB and OntoNotes).
+        // A nationality opening an official name is part of it; one before a
+        // ministry only says whose it is (GMB and OntoNotes keep it apart).
         let s = "the Czech Statistical Office said";
         assert_eq!(
             repaired_all(
                 s,
                 &[("Czech", Label::Norp), ("Statistical Office", Label::Org)]
             ),
+            [("Czech Statistical Office".into(), Label::Org)]
+        );
+        let s = "brought by the Australian Competition and Consumer Commission on";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[
+                    ("Australian", Label::Norp),
+                    ("Consumer Commission", Label::Org)
+                ]
+            ),
+            [(
+                "Australian Competition and Consumer Commission".into(),
+                Label::Org
+            )]
+        );
+        let s = "the Chinese Foreign Ministry said";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[("Chinese", Label::Norp), ("Foreign Ministry", Label::Org)]
+            ),
             [
-                ("Czech".into(), Label::Norp),
-                ("Statistical Office".into(), Label::Org)
+                ("Chinese".into(), Label::Norp),
+                ("Foreign Ministry".into(), Label::Org)
             ]
+        );
+        // Official names go on over "for" and "of" and their capitalized words.
+        let s = "support from the Desert Locust Control Organization for Eastern Africa, a body";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[
+                    ("Desert Locust Control Organization", Label::Org),
+                    ("Eastern Africa", Label::Loc)
+                ]
+            ),
+            [(
+                "Desert Locust Control Organization for Eastern Africa".into(),
+                Label::Org
+            )]
+        );
+        let s = "The UN Office for the Coordination of Humanitarian Affairs said";
+        assert_eq!(
+            repaired(s, "UN Office", Label::Org),
+            [(
+                "UN Office for the Coordination of Humanitarian Affairs".into(),
+                Label::Org
+            )]
+        );
+        let s = "The Ministry of Finance of Kenya said";
+        assert_eq!(
+            repaired(s, "Ministry", Label::Org),
+            [("Ministry of Finance of Kenya".into(), Label::Org)]
         );
         let s = "the Council of Europe said";
         assert_eq!(
@@ -1194,6 +1396,39 @@ mod tests {
         assert_eq!(
             repaired(s, "Typhoon Kalmaegi", Label::Org),
             [("Typhoon Kalmaegi".into(), Label::Event)]
+        );
+        let s = "walls along the River Derwent and a storage area";
+        assert_eq!(
+            repaired(s, "River Derwent", Label::Org),
+            [("River Derwent".into(), Label::Loc)]
+        );
+        // A lower-case kind after a list of names makes each of them one.
+        let s = "turned the Pra, Ankobra and Offin rivers brown";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[
+                    ("Pra", Label::Gpe),
+                    ("Ankobra", Label::Person),
+                    ("Offin", Label::Org)
+                ]
+            ),
+            [
+                ("Pra".into(), Label::Loc),
+                ("Ankobra".into(), Label::Loc),
+                ("Offin".into(), Label::Loc)
+            ]
+        );
+        let s = "plants in the Western Region because";
+        assert_eq!(
+            repaired(s, "Western Region", Label::Org),
+            [("Western Region".into(), Label::Gpe)]
+        );
+        // Initialisms of common nouns name nothing; an organization's stays.
+        let s = "India's young AI industry and Sarvam AI";
+        assert_eq!(
+            repaired_all(s, &[("AI", Label::Org), ("Sarvam AI", Label::Org)]),
+            [("Sarvam AI".into(), Label::Org)]
         );
         // A GPE the gazetteer knows keeps its label.
         let s = "in Rhode Island on Monday";
