@@ -256,6 +256,29 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
             spans[j].label = loc;
         }
     }
+    // "Cannes Film Festival", "the Academy Awards", "Davis Cup": a name ending in
+    // one of these capitalized words is an event, and one the model stopped just
+    // before it ("Busan International Film" + "Festival") takes it in.
+    const EVENT_TAILS: &[&str] = &[
+        "Festival",
+        "Awards",
+        "Cup",
+        "Championship",
+        "Championships",
+        "Olympics",
+        "Marathon",
+    ];
+    let event = label_index(&Label::Event);
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let free = spans.get(k + 1).is_none_or(|n| n.start > s.end);
+        if free && s.end < tokens.len() && EVENT_TAILS.contains(&word(s.end)) {
+            spans[k].end += 1;
+        }
+        if EVENT_TAILS.contains(&word(spans[k].end - 1)) && spans[k].end - s.start >= 2 {
+            spans[k].label = event;
+        }
+    }
     let is = |list: &[&str], i: usize| is_one_of(tokens[i].text(text), list);
     for s in spans.iter_mut() {
         if s.end - s.start < 2 || categories(text, &tokens[s.start..s.end], gaz) & GPE != 0 {
@@ -1396,6 +1419,16 @@ mod tests {
         assert_eq!(
             repaired(s, "Typhoon Kalmaegi", Label::Org),
             [("Typhoon Kalmaegi".into(), Label::Event)]
+        );
+        let s = "opened the Busan International Film Festival on Wednesday";
+        assert_eq!(
+            repaired(s, "Busan International Film", Label::Org),
+            [("Busan International Film Festival".into(), Label::Event)]
+        );
+        let s = "went on to the Academy Awards and";
+        assert_eq!(
+            repaired(s, "Academy Awards", Label::Org),
+            [("Academy Awards".into(), Label::Event)]
         );
         let s = "walls along the River Derwent and a storage area";
         assert_eq!(
