@@ -9,10 +9,11 @@
 //! an entity the model guessed to be a person or a location and relabels the whole
 //! entity when one mention's words say what it is.
 
-use super::features::{is_one_of, lower_into_hash};
+use super::features::{case_of, is_one_of, lower_into_hash, Case};
+use super::gazetteer::Gazetteer;
 use super::table::FastMap;
 use crate::label::Label;
-use crate::span::Span;
+use crate::span::{sort_spans, Source, Span};
 use crate::text::{Sentence, Token};
 
 /// Lower-case nouns before "in", "of", "at" or "for" that make what follows a
@@ -370,7 +371,58 @@ pub fn team_mention(text: &str, tokens: &[Token], start: usize, end: usize) -> O
     if matches!(word(end), "'s" | "’s" | "-") || !name.chars().any(char::is_lowercase) {
         return None;
     }
-    Some(start == 0 || !is_one_of(word(start - 1), PLACE_BEFORE))
+    // "St. Paul, Minnesota", "WINNIPEG, Manitoba": a state after its city.
+    let after_city = start >= 2
+        && word(start - 1) == ","
+        && matches!(case_of(word(start - 2)), Case::Title | Case::Upper);
+    Some(start == 0 || !after_city && !is_one_of(word(start - 1), PLACE_BEFORE))
+}
+
+/// In a sports report, marks team nicknames as organizations: a capitalized
+/// plural after "the" that no list knows and no capitalized word follows ("the
+/// Crusaders", "the Springboks"). A place or person the model made of one becomes
+/// an organization; other mentions are found by linking.
+pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let gaz = Gazetteer::embedded();
+    let mut added = Vec::new();
+    let mut k = 0;
+    for (i, token) in tokens.iter().enumerate().skip(1) {
+        let w = token.text(text);
+        if w.len() < 4
+            || !w.ends_with('s')
+            || !matches!(word(i - 1), "the" | "The")
+            || case_of(w) != Case::Title
+            || !w.chars().all(char::is_alphabetic)
+            || matches!(case_of(word(i + 1)), Case::Title | Case::Upper)
+            || gaz.categories_of(&[lower_into_hash(w)]) != 0
+        {
+            continue;
+        }
+        let (start, end) = (token.start as usize, token.end as usize);
+        while k < spans.len() && spans[k].end <= start {
+            k += 1;
+        }
+        match spans.get_mut(k) {
+            Some(s) if s.start == start && s.end == end => {
+                if s.label != Label::Org {
+                    s.label = Label::Org;
+                    s.source = Source::Rule;
+                }
+            }
+            Some(s) if s.start < end => {}
+            _ => {
+                if let Ok(mut s) = Span::new(text, start, end, Label::Org, Source::Rule) {
+                    s.score = 0.5;
+                    added.push(s);
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        sort_spans(spans);
+    }
 }
 
 /// Drops one-word spans that open a sentence ("Chemotherapy is the hardest
@@ -544,6 +596,11 @@ mod tests {
         assert_eq!(team("Milwaukee", 0), Some(true));
         assert_eq!(team("Boston", 1), Some(false));
         assert_eq!(team("MILWAUKEE", 0), None);
+        // A state after its city is the place.
+        let s = "Game 7 is in St. Paul, Minnesota. The coach scored goals and assists.";
+        let t = tokenize(s);
+        let i = t.iter().position(|k| k.text(s) == "Minnesota").unwrap();
+        assert_eq!(team_mention(s, &t, i, i + 1), Some(false));
         // Markets news has points and scores of its own.
         let markets = "The index scored its best day, up 31 points, as the coach of the \
                        central bank spoke.";
@@ -569,6 +626,19 @@ mod tests {
         ] {
             assert!(!says_company(sentence, name), "{sentence}");
         }
+    }
+
+    #[test]
+    fn team_nicknames_are_organizations() {
+        let s = "The Chiefs beat the Crusaders. The coach praised the goals and assists, \
+                 and the Americans scored. Fans of the Chiefs Foundation cheered.";
+        let t = tokenize(s);
+        let chiefs = s.find("Chiefs").unwrap();
+        let mut spans = vec![Span::new(s, chiefs, chiefs + 6, Label::Loc, Source::Model).unwrap()];
+        team_nicknames(s, &t, &mut spans);
+        let got: Vec<_> = spans.iter().map(|x| (x.text, x.label.clone())).collect();
+        // "the Americans" is a nationality, "the Chiefs Foundation" a longer name.
+        assert_eq!(got, [("Chiefs", Label::Org), ("Crusaders", Label::Org)]);
     }
 
     #[test]

@@ -19,8 +19,9 @@
 
 use super::context::{is_sports_report, kind_context, team_mention};
 use super::features::{case_of, lower_into_hash, Case};
-use super::gazetteer::{Category, Gazetteer};
+use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
+use super::repair::is_org_cue;
 use super::table::FastMap;
 use crate::label::Label;
 use crate::span::{sort_spans, Source, Span};
@@ -97,6 +98,22 @@ fn acronym_letters(word: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit());
     ok.then_some(letters)
+}
+
+/// The first word of a company's name that ends in a company word ("Whitfield" of
+/// "Whitfield Bancorp", "Fanuc" of "Fanuc Corp."), when that word names nothing
+/// else the gazetteer knows but a family name (not "Boston" of "Boston Scientific
+/// Corp.", not a given name).
+fn company_short_name<'t>(text: &'t str, tokens: &[Token], s: &Span<'t>) -> Option<&'t str> {
+    let (a, b) = token_range(tokens, s);
+    let gaz = Gazetteer::embedded();
+    let first = tokens[a].text(text);
+    (s.label == Label::Org
+        && b - a == 2
+        && case_of(first) == Case::Title
+        && is_org_cue(text, tokens[b - 1], gaz)
+        && gaz.categories_of(&[lower_into_hash(first)]) & !bit(Category::Surname) == 0)
+        .then_some(first)
 }
 
 /// True when `short` ("Defra", "Cocobod") is a capitalized word of 3 to 10 letters
@@ -260,6 +277,15 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
                 by_text.entry((first, true)).or_insert(g);
                 surfaces.push((a, a + 1, g));
             }
+        } else if let Some(short) = company_short_name(text, tokens, s) {
+            // "Whitfield Bancorp" ... "Whitfield": a company's name without its
+            // "Bancorp" is the company, even where the model saw a surname.
+            let g = *by_text.entry((s.text, true)).or_insert_with(|| {
+                groups.push(Group::decided(Label::Org, s.score));
+                groups.len() - 1
+            });
+            member[i] = g;
+            by_text.entry((short, true)).or_insert(g);
         }
     }
     // Other mentions group by surface text (an acronym under its long form's),
@@ -621,6 +647,34 @@ mod tests {
                 ("Joint Chiefs of Staff".into(), Label::Org, 0, Source::Model),
                 ("JCS".into(), Label::Org, 0, Source::Rule),
                 ("JCS".into(), Label::Org, 0, Source::Rule),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_goes_by_its_first_word() {
+        let text = "Whitfield Bancorp will buy it. Whitfield said so. Boston Scientific \
+                    Corp. fell; Boston voted.";
+        let got = linked(
+            text,
+            vec![
+                span(text, "Whitfield Bancorp", 0, Label::Org),
+                span(text, "Whitfield", 1, Label::Person),
+                span(text, "Boston Scientific Corp.", 0, Label::Org),
+                span(text, "Boston", 1, Label::Gpe),
+            ],
+        );
+        let labels: Vec<_> = got
+            .iter()
+            .map(|(t, l, id, _)| (t.as_str(), l.clone(), *id))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("Whitfield Bancorp", Label::Org, 0),
+                ("Whitfield", Label::Org, 0),
+                ("Boston Scientific Corp.", Label::Org, 1),
+                ("Boston", Label::Gpe, 2),
             ]
         );
     }

@@ -840,7 +840,7 @@ fn credits(text: &str, tokens: &[Token], sentence: std::ops::Range<usize>) -> Ve
 }
 
 /// A word that ends or heads organization names: "Holdings", "Ministry".
-fn is_org_cue(text: &str, token: Token, gaz: &Gazetteer) -> bool {
+pub(super) fn is_org_cue(text: &str, token: Token, gaz: &Gazetteer) -> bool {
     gaz.contains(&[lower_into_hash(token.text(text))], Category::OrgCue)
 }
 
@@ -1042,7 +1042,10 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
     let mut k = 0;
     while k + 1 < spans.len() {
         let (a, b) = (spans[k], spans[k + 1]);
-        let merged = if nationality_opens_name(text, tokens, a, b) {
+        let merged = if listed_in_name(text, tokens, a, b, gaz) {
+            // "National Oceanic" + "and" + "Atmospheric Administration".
+            Some(org)
+        } else if nationality_opens_name(text, tokens, a, b) {
             // "Swedish" + "Research Council", "Australian" + "Competition and" +
             // "Consumer Commission": a nationality opening an official name.
             Some(org)
@@ -1154,6 +1157,39 @@ fn nationality_opens_name(text: &str, tokens: &[Token], a: TokenSpan, b: TokenSp
         && !is_one_of(word(a.end), DESCRIBED_BODIES)
 }
 
+/// True when span `a` is a first item listed in the name of organization `b`:
+/// "Economic" + "and" + "Social Council". `b` ends in a cue
+/// word, "and" or "&" lies between them (a comma more often lists names: "General
+/// Fiasco, Two Door Cinema Club"), and `a` is no person, place, nationality or organization of its
+/// own (a known one, or one ending in a cue word: "Toyota Motor Corp. and General
+/// Motors Co." are two).
+fn listed_in_name(
+    text: &str,
+    tokens: &[Token],
+    a: TokenSpan,
+    b: TokenSpan,
+    gaz: &Gazetteer,
+) -> bool {
+    let org = label_index(&Label::Org);
+    let not_org = [Label::Person, Label::Norp, Label::Gpe].map(|l| label_index(&l));
+    let named = GPE
+        | bit(Category::Norp)
+        | bit(Category::Continent)
+        | bit(Category::Location)
+        | bit(Category::Organization);
+    b.label == org
+        && b.end - b.start >= 2
+        && b.start == a.end + 1
+        && matches!(tokens[a.end].text(text), "and" | "&")
+        && is_org_cue(text, tokens[b.end - 1], gaz)
+        && !not_org.contains(&a.label)
+        && !is_org_cue(text, tokens[a.end - 1], gaz)
+        && categories(text, &tokens[a.start..a.end], gaz) & named == 0
+        && tokens[a.start..a.end]
+            .iter()
+            .all(|t| case_of(t.text(text)) == Case::Title)
+}
+
 /// Extends an organization that ends in a cue word over "for" or "of" and the
 /// capitalized name after it, absorbing spans there: "Desert Locust Control
 /// Organization" + "for Eastern Africa", "UN Office" + "for the Coordination of
@@ -1186,10 +1222,16 @@ fn extend_official_names(
         i += 1 + usize::from(word(i + 1) == "the");
         let mut end = None;
         let limit = (i + MAX_WORDS).min(tokens.len());
+        // Another span after "and" is another name: "the Japan Society for the
+        // Promotion of Science and NASA".
+        let starts_span = |i: usize| spans[k + 1..].iter().any(|n| n.start == i);
         while i < limit {
             if capital(i) {
                 end = Some(i + 1);
-            } else if !(matches!(word(i), "of" | "and" | "&" | "the") && end.is_some()) {
+            } else if !(matches!(word(i), "of" | "and" | "&" | "the")
+                && end.is_some()
+                && !(matches!(word(i), "and" | "&") && starts_span(i + 1)))
+            {
                 break;
             }
             i += 1;
@@ -1325,6 +1367,39 @@ mod tests {
                 "UN Office for the Coordination of Humanitarian Affairs".into(),
                 Label::Org
             )]
+        );
+        // Another name after "and" ends the extension; a first item of a name
+        // listed with "and" joins it, another organization does not.
+        let s = "funded by the Japan Society for the Promotion of Science and NASA today";
+        assert_eq!(
+            repaired_all(s, &[("Japan Society", Label::Org), ("NASA", Label::Org)]),
+            [
+                (
+                    "Japan Society for the Promotion of Science".into(),
+                    Label::Org
+                ),
+                ("NASA".into(), Label::Org)
+            ]
+        );
+        let s = "a session of the Economic and Social Council on Wednesday";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[("Economic", Label::Loc), ("Social Council", Label::Org)]
+            ),
+            [("Economic and Social Council".into(), Label::Org)]
+        );
+        let s = "customers including Toyota Motor Corp. and General Motors Co. said";
+        assert_eq!(
+            repaired_all(
+                s,
+                &[
+                    ("Toyota Motor Corp.", Label::Org),
+                    ("General Motors Co.", Label::Org)
+                ]
+            )
+            .len(),
+            2
         );
         let s = "The Ministry of Finance of Kenya said";
         assert_eq!(
