@@ -263,8 +263,15 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
                 groups.len() - 1
             });
             member[i] = g;
+            // Not a last word that is a country or state ("Fondomonte Arizona",
+            // "George Washington"): alone, in news, it is the place. (Towns are
+            // too many: "Kazuo Ueda" ... "Ueda" is the governor, not the town.)
             let surname = tokens[b - 1].text(text);
-            if case_of(surname) == Case::Title {
+            let gaz = Gazetteer::embedded();
+            let places = bit(Category::Country) | bit(Category::Region);
+            if case_of(surname) == Case::Title
+                && gaz.categories_of(&[lower_into_hash(surname)]) & places == 0
+            {
                 by_text.entry((surname, true)).or_insert(g);
                 surfaces.push((b - 1, b, g));
             }
@@ -740,6 +747,17 @@ mod tests {
                 ("Putin", Label::Person, 1),
             ]
         );
+        // A last word that is a state stays the state when it stands alone.
+        let text = "Fondomonte Arizona sued. Water in Arizona is scarce.";
+        let got = linked(
+            text,
+            vec![
+                span(text, "Fondomonte Arizona", 0, Label::Person),
+                span(text, "Arizona", 1, Label::Gpe),
+            ],
+        );
+        assert_eq!(got[1].1, Label::Gpe);
+        assert_ne!(got[0].2, got[1].2);
     }
 
     #[test]
