@@ -266,14 +266,23 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
             // Not a last word that is a country or state ("Fondomonte Arizona",
             // "George Washington"): alone, in news, it is the place. (Towns are
             // too many: "Kazuo Ueda" ... "Ueda" is the governor, not the town.)
-            let surname = tokens[b - 1].text(text);
+            // A hyphenated last word is the surname whole: "Harrington-Bell".
+            let mut last = b - 1;
+            while last >= a + 2
+                && tokens[last - 1].text(text) == "-"
+                && tokens[last - 2].end == tokens[last - 1].start
+                && tokens[last - 1].end == tokens[last].start
+            {
+                last -= 2;
+            }
+            let surname = &text[tokens[last].start as usize..tokens[b - 1].end as usize];
             let gaz = Gazetteer::embedded();
             let places = bit(Category::Country) | bit(Category::Region);
-            if case_of(surname) == Case::Title
+            if case_of(tokens[last].text(text)) == Case::Title
                 && gaz.categories_of(&[lower_into_hash(surname)]) & places == 0
             {
                 by_text.entry((surname, true)).or_insert(g);
-                surfaces.push((b - 1, b, g));
+                surfaces.push((last, b, g));
             }
             // Family names written first ("Yoon Suk Yeol" ... "Yoon", "Xi Jinping"
             // ... "Xi"): a first word that is no common given name links too.
@@ -747,6 +756,14 @@ mod tests {
                 ("Putin", Label::Person, 1),
             ]
         );
+        // A hyphenated surname links whole, not its last piece.
+        let text = "Lisa Harrington-Bell spoke. Harrington-Bell said no. Bell rang.";
+        let got = linked(
+            text,
+            vec![span(text, "Lisa Harrington-Bell", 0, Label::Person)],
+        );
+        let texts: Vec<_> = got.iter().map(|(t, _, id, _)| (t.as_str(), *id)).collect();
+        assert_eq!(texts, [("Lisa Harrington-Bell", 0), ("Harrington-Bell", 0)]);
         // A last word that is a state stays the state when it stands alone.
         let text = "Fondomonte Arizona sued. Water in Arizona is scarce.";
         let got = linked(
