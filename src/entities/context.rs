@@ -10,7 +10,7 @@
 //! entity when one mention's words say what it is.
 
 use super::features::{case_of, is_one_of, lower_into_hash, Case};
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{bit, Category, Gazetteer};
 use super::table::FastMap;
 use crate::label::Label;
 use crate::span::{sort_spans, Source, Span};
@@ -425,6 +425,103 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
     }
 }
 
+/// True when `line` is written in title case, like a headline: no opening
+/// parenthesis or "By", no final period,
+/// at least three words, and at least four in five of its words of four or more
+/// letters capitalized (two at least). Capitals there say nothing about names.
+fn is_title_case(line: &str) -> bool {
+    let line = line.trim();
+    // Credits ("(Reporting by ...)") and bylines ("By Ann Roe") are names, not
+    // headlines.
+    if line.starts_with('(') || line.starts_with("By ") {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    let (mut long, mut capitalized) = (0, 0);
+    for w in line.split_whitespace() {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 4 && w.starts_with(char::is_alphabetic) {
+            long += 1;
+            capitalized += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    words >= 3
+        && !line.ends_with('.')
+        && capitalized >= 2
+        && capitalized * 5 >= long * 4
+        && line.chars().any(char::is_lowercase)
+}
+
+/// Keeps a span inside a title-case headline only where the article says it is a
+/// name: the same text is a span in the body, or part of it is ("Arizona Supreme
+/// Court Upholds Limits" → "Arizona Supreme Court"), or the gazetteer knows it as a
+/// place, nationality or organization. Other spans there ("Tariffs Bite", "Rural
+/// Basins") came from capitals alone and are dropped; names the body repeats are
+/// found again by linking. Texts without a body are left alone.
+pub fn headline_spans<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
+    // Byte ranges of title-case lines.
+    let mut headlines: Vec<(usize, usize)> = Vec::new();
+    let mut body_words = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if is_title_case(line) {
+            headlines.push((at, at + line.len()));
+        } else {
+            body_words += line.split_whitespace().count();
+        }
+        at += line.len();
+    }
+    if headlines.is_empty() || body_words < 40 {
+        return;
+    }
+    let in_headline = |s: &Span<'_>| headlines.iter().any(|&(a, b)| a <= s.start && s.end <= b);
+    let body: FastMap<&str, ()> = spans
+        .iter()
+        .filter(|s| !in_headline(s))
+        .map(|s| (s.text, ()))
+        .collect();
+    let gaz = Gazetteer::embedded();
+    let named = bit(Category::Country)
+        | bit(Category::City)
+        | bit(Category::Region)
+        | bit(Category::Continent)
+        | bit(Category::Location)
+        | bit(Category::Norp)
+        | bit(Category::Organization);
+    let mut kept = Vec::with_capacity(spans.len());
+    for mut s in spans.drain(..) {
+        if !in_headline(&s) || body.contains_key(s.text) {
+            kept.push(s);
+            continue;
+        }
+        let a = tokens.partition_point(|t| (t.start as usize) < s.start);
+        let b = tokens.partition_point(|t| (t.end as usize) <= s.end);
+        let lowers: Vec<u64> = tokens[a..b]
+            .iter()
+            .map(|t| lower_into_hash(t.text(text)))
+            .collect();
+        if lowers.len() <= 12 && gaz.categories_of(&lowers) & named != 0 {
+            kept.push(s);
+            continue;
+        }
+        // The longest run of the span's tokens that the body names.
+        let part = (1..b - a).rev().find_map(|len| {
+            (a..=b - len).find_map(|i| {
+                let (from, to) = (tokens[i].start as usize, tokens[i + len - 1].end as usize);
+                body.contains_key(&text[from..to]).then_some((from, to))
+            })
+        });
+        if let Some((from, to)) = part {
+            s.start = from;
+            s.end = to;
+            s.text = &text[from..to];
+            s.source = Source::Rule;
+            kept.push(s);
+        }
+    }
+    *spans = kept;
+}
+
 /// Drops one-word spans that open a sentence ("Chemotherapy is the hardest
 /// part", "Junta spokesman Zaw Min Tun") when the document also writes the word
 /// in lower case: there the capital was the sentence's, not a name's.
@@ -626,6 +723,41 @@ mod tests {
         ] {
             assert!(!says_company(sentence, name), "{sentence}");
         }
+    }
+
+    #[test]
+    fn headline_capitals_need_the_body_to_say_they_are_names() {
+        let head = "Arizona Supreme Court Upholds Limits as Tariffs Bite\n\nBy Ann Roe\n\n";
+        let body = "PHOENIX - The Arizona Supreme Court on Tuesday upheld the limits, and \
+                    farmers said the ruling would hurt them. The state said water was short \
+                    and that the court had agreed with its reading of the law in every part.";
+        let s = format!("{head}{body}");
+        let t = tokenize(&s);
+        let at = |needle: &str, nth: usize| s.match_indices(needle).nth(nth).unwrap().0;
+        let span = |from: usize, len: usize, label| {
+            Span::new(&s, from, from + len, label, Source::Model).unwrap()
+        };
+        let mut spans = vec![
+            span(0, "Arizona Supreme Court Upholds Limits".len(), Label::Org),
+            span(at("Tariffs Bite", 0), "Tariffs Bite".len(), Label::Person),
+            span(at("Ann Roe", 0), "Ann Roe".len(), Label::Person),
+            span(
+                at("Arizona Supreme Court", 1),
+                "Arizona Supreme Court".len(),
+                Label::Org,
+            ),
+        ];
+        headline_spans(&s, &t, &mut spans);
+        let got: Vec<_> = spans.iter().map(|x| x.text).collect();
+        assert_eq!(
+            got,
+            ["Arizona Supreme Court", "Ann Roe", "Arizona Supreme Court"]
+        );
+        // Without a body there is nothing to check against.
+        let short = "Arizona Supreme Court Upholds Limits";
+        let mut spans = vec![Span::new(short, 0, short.len(), Label::Org, Source::Model).unwrap()];
+        headline_spans(short, &tokenize(short), &mut spans);
+        assert_eq!(spans.len(), 1);
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub fn warm_up() {
 pub fn tag<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Span<'t>> {
     let mut spans = Tagger::embedded().tag(text, tokens, sentences);
     context::drop_sentence_capitals(text, tokens, sentences, &mut spans);
+    context::headline_spans(text, tokens, &mut spans);
     if context::is_sports_report(text, tokens) {
         context::team_nicknames(text, tokens, &mut spans);
     }
