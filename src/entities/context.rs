@@ -298,30 +298,29 @@ pub fn apposition_head(text: &str, tokens: &[Token], end: usize) -> Option<usize
     head
 }
 
-/// Words that occur in sports reports and hardly anywhere else.
-const SPORTS_WORDS: &[&str] = &[
-    "coach",
-    "goalkeeper",
-    "midfielder",
-    "quarterback",
-    "pitcher",
-    "innings",
-    "wicket",
-    "wickets",
-    "rebounds",
-    "touchdown",
-    "touchdowns",
-    "halftime",
-    "half-time",
-    "playoff",
-    "playoffs",
-    "equaliser",
-    "equalizer",
-    "scored",
-    "goals",
-    "assists",
-    "pointers",
-];
+/// Which of the words that occur in sports reports and hardly anywhere else
+/// `word` is, if any (a `match` on the text: this runs for every token).
+fn sports_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "coach" => 0,
+        "goalkeeper" => 1,
+        "midfielder" => 2,
+        "quarterback" => 3,
+        "pitcher" => 4,
+        "innings" => 5,
+        "wicket" | "wickets" => 6,
+        "rebounds" => 7,
+        "touchdown" | "touchdowns" => 8,
+        "halftime" | "half-time" => 9,
+        "playoff" | "playoffs" => 10,
+        "equaliser" | "equalizer" => 11,
+        "scored" => 12,
+        "goals" => 13,
+        "assists" => 14,
+        "pointers" => 15,
+        _ => return None,
+    })
+}
 
 /// True when `tokens` read like a sports report: at least four sports words, of
 /// at least two kinds. There a city names its team more often than the place.
@@ -329,12 +328,7 @@ pub fn is_sports_report(text: &str, tokens: &[Token]) -> bool {
     let mut seen = 0u32;
     let mut count = 0;
     for t in tokens {
-        let w = t.text(text);
-        // Cheap test first: this runs for every token.
-        if !(5..=11).contains(&w.len()) || !w.as_bytes()[0].is_ascii_lowercase() {
-            continue;
-        }
-        if let Some(k) = SPORTS_WORDS.iter().position(|s| *s == w) {
+        if let Some(k) = sports_word(t.text(text)) {
             seen |= 1 << k;
             count += 1;
         }
@@ -425,12 +419,22 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
     }
 }
 
+/// Text outside headlines below this is no body to check headlines against.
+const MIN_BODY_BYTES: usize = 200;
+
+/// Headlines are short; paragraphs longer than this are not checked.
+const MAX_HEADLINE_BYTES: usize = 200;
+
 /// True when `line` is written in title case, like a headline: no opening
 /// parenthesis or "By", no final period,
 /// at least three words, and at least four in five of its words of four or more
 /// letters capitalized (two at least). Capitals there say nothing about names.
 fn is_title_case(line: &str) -> bool {
     let line = line.trim();
+    // A paragraph is no headline; this keeps the check off most of the text.
+    if line.len() > MAX_HEADLINE_BYTES {
+        return false;
+    }
     // Credits ("(Reporting by ...)") and bylines ("By Ann Roe") are names, not
     // headlines.
     if line.starts_with('(') || line.starts_with("By ") {
@@ -459,19 +463,36 @@ fn is_title_case(line: &str) -> bool {
 /// Basins") came from capitals alone and are dropped; names the body repeats are
 /// found again by linking. Texts without a body are left alone.
 pub fn headline_spans<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
-    // Byte ranges of title-case lines.
+    // Byte ranges of title-case lines with spans in them; only the lines of
+    // spans are looked at (one check per line).
+    // Line starts are found by scanning the text once, from span to span; line
+    // ends no further than a headline's length.
     let mut headlines: Vec<(usize, usize)> = Vec::new();
-    let mut body_words = 0;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if is_title_case(line) {
-            headlines.push((at, at + line.len()));
-        } else {
-            body_words += line.split_whitespace().count();
+    let (mut scanned, mut from, mut checked) = (0, 0, usize::MAX);
+    for s in spans.iter() {
+        if let Some(i) = text[scanned..s.start].rfind('\n') {
+            from = scanned + i + 1;
         }
-        at += line.len();
+        scanned = s.start;
+        if from == checked || s.end - from > MAX_HEADLINE_BYTES {
+            continue;
+        }
+        checked = from;
+        let limit = (from + MAX_HEADLINE_BYTES + 1).min(text.len());
+        let to = match text.as_bytes()[s.end..limit]
+            .iter()
+            .position(|&b| b == b'\n')
+        {
+            Some(i) => s.end + i,
+            None if limit == text.len() => limit,
+            None => continue,
+        };
+        if is_title_case(&text[from..to]) {
+            headlines.push((from, to));
+        }
     }
-    if headlines.is_empty() || body_words < 40 {
+    let headline_bytes: usize = headlines.iter().map(|(a, b)| b - a).sum();
+    if headlines.is_empty() || text.len() - headline_bytes < MIN_BODY_BYTES {
         return;
     }
     let in_headline = |s: &Span<'_>| headlines.iter().any(|&(a, b)| a <= s.start && s.end <= b);

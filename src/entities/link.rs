@@ -17,7 +17,9 @@
 //! differently take the group's label. Ids count from 0 in order of first mention.
 //! Offsets are UTF-8 bytes.
 
-use super::context::{is_sports_report, kind_context, team_mention};
+#[cfg(doc)]
+use super::context::is_sports_report;
+use super::context::{kind_context, team_mention};
 use super::features::{case_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
@@ -231,7 +233,10 @@ impl Group {
 
 /// Links the mentions in `spans` (sorted, non-overlapping entity spans of `text`),
 /// adding missed mentions and setting every span's `entity` id.
-pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
+///
+/// In a sports report (`sports_report`, see [`is_sports_report`]) places that
+/// stand where teams would are teams.
+pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, sports_report: bool) {
     if spans.is_empty() && !text.contains('(') {
         return;
     }
@@ -375,7 +380,7 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
 
     // In a sports report, a place most of whose mentions stand where a team
     // would ("beat Boston", "Milwaukee committed 17 turnovers") is the team.
-    if is_sports_report(text, tokens) {
+    if sports_report {
         let mut team = vec![0i32; groups.len()];
         for (s, &g) in spans.iter().zip(member.iter()) {
             if matches!(s.label, Label::Gpe | Label::Loc) {
@@ -636,7 +641,7 @@ mod tests {
     fn linked<'t>(text: &'t str, mut spans: Vec<Span<'t>>) -> Vec<(String, Label, u32, Source)> {
         let tokens = tokenize(text);
         sort_spans(&mut spans);
-        link(text, &tokens, &mut spans);
+        link(text, &tokens, &mut spans, false);
         spans
             .iter()
             .map(|s| {
@@ -785,7 +790,7 @@ mod tests {
             span(text, "Kyiv", 0, Label::Gpe),
         ];
         let tokens = tokenize(text);
-        link(text, &tokens, &mut spans);
+        link(text, &tokens, &mut spans, false);
         let ids: Vec<_> = spans.iter().map(|s| (s.text, s.entity.unwrap())).collect();
         assert_eq!(
             ids,

@@ -48,9 +48,10 @@ pub fn tag<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<S
     let mut spans = Tagger::embedded().tag(text, tokens, sentences);
     context::drop_sentence_capitals(text, tokens, sentences, &mut spans);
     context::headline_spans(text, tokens, &mut spans);
-    if context::is_sports_report(text, tokens) {
+    let sports_report = context::is_sports_report(text, tokens);
+    if sports_report {
         context::team_nicknames(text, tokens, &mut spans);
     }
-    link::link(text, tokens, &mut spans);
+    link::link(text, tokens, &mut spans, sports_report);
     spans
 }
