@@ -8,6 +8,12 @@
 //! mountain" is a place. The linker asks [`kind_context`] about every mention of
 //! an entity the model guessed to be a person or a location and relabels the whole
 //! entity when one mention's words say what it is.
+//!
+//! The other document-level readings live here too: capitals that only open a
+//! sentence ([`drop_sentence_capitals`]) or fill a title-case headline
+//! ([`headline_spans`]) say nothing about names, and in a sports report
+//! ([`is_sports_report`]) nicknames and cities name teams ([`team_nicknames`],
+//! [`team_mention`]).
 
 use super::features::{case_of, is_one_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};

@@ -3,13 +3,19 @@
 //! - "Joint Chiefs of Staff (JCS)" defines JCS: the long form and every later JCS
 //!   share an id and a label (the long form is found from the acronym's initials
 //!   when the tagger missed it, labelled ORG unless the tagger said otherwise);
+//!   "Ghana Cocoa Board (Cocobod)" defines Cocobod when its letters follow in order
+//!   in an ORG's name (Schwartz and Hearst's test);
 //! - a one-word PERSON mention that is the last word of a longer PERSON name
-//!   ("Zelenskiy" after "Volodymyr Zelenskiy") joins that name's group;
+//!   ("Zelenskiy" after "Volodymyr Zelenskiy", "Harrington-Bell" after "Lisa
+//!   Harrington-Bell") joins that name's group, unless the word is a country or
+//!   state; so does the first word of a company's name ending in a company word
+//!   ("Whitfield" after "Whitfield Bancorp");
 //! - other mentions join a group when their text is the same; the group takes the
 //!   label its mentions' scores favour;
 //! - a person or location group with words around one mention that say what it
 //!   is ("shares in Pemberton Hale", "Cerro Rico, the silver mountain"; see
-//!   [`kind_context`]) takes that label.
+//!   [`kind_context`]) takes that label; in a sports report, a place most of
+//!   whose mentions stand where a team would is the team ([`team_mention`]).
 //!
 //! Later mentions the tagger missed (capitalized occurrences of a surname, an
 //! acronym or a name already tagged in the document) are added with source
