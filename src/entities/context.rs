@@ -17,6 +17,7 @@
 
 use super::features::{case_of, is_one_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
+use super::repair::categories;
 use super::table::FastMap;
 use crate::label::Label;
 use crate::span::{sort_spans, Source, Span};
@@ -523,11 +524,7 @@ pub fn headline_spans<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
         }
         let a = tokens.partition_point(|t| (t.start as usize) < s.start);
         let b = tokens.partition_point(|t| (t.end as usize) <= s.end);
-        let lowers: Vec<u64> = tokens[a..b]
-            .iter()
-            .map(|t| lower_into_hash(t.text(text)))
-            .collect();
-        if lowers.len() <= 12 && gaz.categories_of(&lowers) & named != 0 {
+        if categories(text, &tokens[a..b], gaz) & named != 0 {
             kept.push(s);
             continue;
         }

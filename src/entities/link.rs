@@ -108,18 +108,15 @@ fn acronym_letters(word: &str) -> Option<String> {
     ok.then_some(letters)
 }
 
-/// The first word of a company's name that ends in a company word ("Whitfield" of
+/// The first word of a two-word company name `words` ending in a company word ("Whitfield" of
 /// "Whitfield Bancorp", "Fanuc" of "Fanuc Corp."), when that word names nothing
 /// else the gazetteer knows but a family name (not "Boston" of "Boston Scientific
 /// Corp.", not a given name).
-fn company_short_name<'t>(text: &'t str, tokens: &[Token], s: &Span<'t>) -> Option<&'t str> {
-    let (a, b) = token_range(tokens, s);
-    let gaz = Gazetteer::embedded();
-    let first = tokens[a].text(text);
-    (s.label == Label::Org
-        && b - a == 2
-        && case_of(first) == Case::Title
-        && is_org_cue(text, tokens[b - 1], gaz)
+fn company_short_name<'t>(text: &'t str, words: &[Token], gaz: &Gazetteer) -> Option<&'t str> {
+    let [first, last] = words else { return None };
+    let first = first.text(text);
+    (case_of(first) == Case::Title
+        && is_org_cue(text, *last, gaz)
         && gaz.categories_of(&[lower_into_hash(first)]) & !bit(Category::Surname) == 0)
         .then_some(first)
 }
@@ -266,6 +263,7 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
     let is_person = |s: &Span<'_>| s.label == Label::Person;
 
     // Full person names first, so a surname met before its full name still links.
+    let gaz = Gazetteer::embedded();
     for (i, s) in spans.iter().enumerate() {
         let (a, b) = token_range(tokens, s);
         if is_person(s) && b - a >= 2 {
@@ -287,7 +285,6 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
                 last -= 2;
             }
             let surname = &text[tokens[last].start as usize..tokens[b - 1].end as usize];
-            let gaz = Gazetteer::embedded();
             let places = bit(Category::Country) | bit(Category::Region);
             if case_of(tokens[last].text(text)) == Case::Title
                 && gaz.categories_of(&[lower_into_hash(surname)]) & places == 0
@@ -299,12 +296,15 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
             // ... "Xi"): a first word that is no common given name links too.
             let first = tokens[a].text(text);
             if case_of(first) == Case::Title
-                && !Gazetteer::embedded().contains(&[lower_into_hash(first)], Category::FirstName)
+                && !gaz.contains(&[lower_into_hash(first)], Category::FirstName)
             {
                 by_text.entry((first, true)).or_insert(g);
                 surfaces.push((a, a + 1, g));
             }
-        } else if let Some(short) = company_short_name(text, tokens, s) {
+        } else if let Some(short) = (s.label == Label::Org)
+            .then(|| company_short_name(text, &tokens[a..b], gaz))
+            .flatten()
+        {
             // "Whitfield Bancorp" ... "Whitfield": a company's name without its
             // "Bancorp" is the company, even where the model saw a surname.
             let g = *by_text.entry((s.text, true)).or_insert_with(|| {

@@ -41,7 +41,7 @@ fn label_index(label: &Label) -> usize {
 }
 
 /// Gazetteer categories of a phrase of up to 12 tokens (longer: none).
-fn categories(text: &str, tokens: &[Token], gaz: &Gazetteer) -> u16 {
+pub(super) fn categories(text: &str, tokens: &[Token], gaz: &Gazetteer) -> u16 {
     let mut lowers = [0u64; 12];
     if tokens.len() > lowers.len() {
         return 0;
@@ -258,7 +258,9 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
     }
     // "Cannes Film Festival", "the Academy Awards", "Davis Cup": a name ending in
     // one of these capitalized words is an event, and one the model stopped just
-    // before it ("Busan International Film" + "Festival") takes it in.
+    // before it ("Busan International Film" + "Festival") takes it in. A narrow
+    // list, not event_cues.txt: that one also has words that end company and
+    // place names ("Games", "Open", "Series", "Summit", "Spring").
     const EVENT_TAILS: &[&str] = &[
         "Festival",
         "Awards",
