@@ -10,7 +10,7 @@
 //! have a span. Offsets in the output are UTF-8 bytes.
 
 use super::features::{
-    hash_bytes, pad_key, style_of, token_features, type_features, SentenceView, TypeInfo,
+    hash_bytes, mix, pad_key, style_of, token_features, type_features, SentenceView, TypeInfo,
     POSITIONS, WINDOW,
 };
 use super::gazetteer::{Gazetteer, Match};
@@ -268,7 +268,10 @@ impl Scratch {
 
     /// The cache entry of a token's word type, computing it on first sight.
     fn entry(&mut self, model: &Model, gazetteer: &Gazetteer, word: &str, kind: TokenKind) -> u32 {
-        let h = hash_bytes(kind as u64, word.as_bytes());
+        // The kind goes in mixed: as a raw seed it cancelled against the bytes of
+        // one-letter words, so "&" (a symbol) and "F" (a word) shared an entry and
+        // a text's scores depended on what the thread had tagged before.
+        let h = hash_bytes(mix(kind as u64 + 1), word.as_bytes());
         if let Some(i) = self.index.get(h) {
             return i;
         }
@@ -527,6 +530,34 @@ pub(crate) fn collect_spans(tags: &[u8], offset: usize, out: &mut Vec<TokenSpan>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_scores_the_same_whatever_was_tagged_before() {
+        let scores = |texts: &[&str]| {
+            let texts: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+            // A thread of its own: the word-type cache is per thread.
+            std::thread::spawn(move || {
+                let mut last = Vec::new();
+                for text in &texts {
+                    let tokens = crate::text::tokenize(text);
+                    let sentences = crate::text::split_sentences(text, &tokens);
+                    last = Tagger::embedded()
+                        .tag(text, &tokens, &sentences)
+                        .iter()
+                        .map(|s| (s.text.to_string(), s.score))
+                        .collect();
+                }
+                last
+            })
+            .join()
+            .unwrap()
+        };
+        let text = "It has a long history in scholarship (Baron & Beresford 2014), but not here.";
+        let alone = scores(&[text]);
+        assert!(!alone.is_empty());
+        assert_eq!(scores(&["Grade F pupils, F and more F.", text]), alone);
+        assert_eq!(scores(&["Hoffmann & Kühn & Co.", text]), alone);
+    }
 
     #[test]
     fn bio_paths_become_spans() {
