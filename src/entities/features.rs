@@ -68,6 +68,13 @@ pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
     mix(h)
 }
 
+/// The key of a token's word type (its text and kind) for per-type caches. The
+/// kind goes in mixed: as a raw seed it cancelled against the bytes of one-letter
+/// words, so "&" (a symbol) and "F" (a word) shared one key.
+pub fn type_key(word: &str, kind: TokenKind) -> u64 {
+    hash_bytes(mix(kind as u64 + 1), word.as_bytes())
+}
+
 /// Murmur3's 64-bit finalizer: every input bit affects every output bit.
 pub fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;

@@ -10,8 +10,8 @@
 //! have a span. Offsets in the output are UTF-8 bytes.
 
 use super::features::{
-    hash_bytes, mix, pad_key, style_of, token_features, type_features, SentenceView, TypeInfo,
-    POSITIONS, WINDOW,
+    pad_key, style_of, token_features, type_features, type_key, SentenceView, TypeInfo, POSITIONS,
+    WINDOW,
 };
 use super::gazetteer::{Gazetteer, Match};
 use super::model::{
@@ -268,10 +268,7 @@ impl Scratch {
 
     /// The cache entry of a token's word type, computing it on first sight.
     fn entry(&mut self, model: &Model, gazetteer: &Gazetteer, word: &str, kind: TokenKind) -> u32 {
-        // The kind goes in mixed: as a raw seed it cancelled against the bytes of
-        // one-letter words, so "&" (a symbol) and "F" (a word) shared an entry and
-        // a text's scores depended on what the thread had tagged before.
-        let h = hash_bytes(mix(kind as u64 + 1), word.as_bytes());
+        let h = type_key(word, kind);
         if let Some(i) = self.index.get(h) {
             return i;
         }
