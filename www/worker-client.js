@@ -15,6 +15,8 @@
  *   `name` (export only) is the file-name stem; `import` (import only) says what was read and left out.
  */
 
+const utf8 = new TextEncoder();
+
 /**
  * Converts the worker's flat arrays (UTF-16 offsets) to span objects.
  * @param {any} flat annotateFlat's result
@@ -89,11 +91,11 @@ export class AnnotatorClient {
     else waiter.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name }));
   }
 
-  #request(message, onPartial) {
+  #request(message, onPartial, transfer = []) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onPartial });
-      this.worker.postMessage({ ...message, id });
+      this.worker.postMessage({ ...message, id }, transfer);
     });
   }
 
@@ -106,8 +108,10 @@ export class AnnotatorClient {
    * @returns {Promise<EngineResult>}
    */
   async annotate(text, options = {}, onPartial) {
-    const flat = await this.#request({ type: 'annotate', text, options, progressive: !!onPartial },
-      onPartial && ((partial) => onPartial(fromFlat(partial))));
+    // As UTF-8 bytes handed over, not a string the message would copy (worker.js).
+    const bytes = utf8.encode(text);
+    const flat = await this.#request({ type: 'annotate', text: bytes, options, progressive: !!onPartial },
+      onPartial && ((partial) => onPartial(fromFlat(partial))), [bytes.buffer]);
     return fromFlat(flat);
   }
 

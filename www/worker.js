@@ -9,7 +9,10 @@ import init, * as lede from './pkg/lede.js';
  *   Optional first message: hands over the wasm bytes (the offline single-file
  *   build inlines them); without it the glue fetches pkg/lede_bg.wasm.
  * @typedef {{refDate?: string, today?: string, values?: boolean, entities?: boolean}} AnnotateOptions
- * @typedef {{id: number, type: 'annotate', text: string, options?: AnnotateOptions, progressive?: boolean}} AnnotateRequest
+ * @typedef {{id: number, type: 'annotate', text: Uint8Array, options?: AnnotateOptions, progressive?: boolean}} AnnotateRequest
+ *   `text` is the article's UTF-8 bytes, transferred: a 10 MB string posted as a
+ *   string was cloned twice on its way in (the message, then the bytes for the
+ *   wasm), and the tab peaked 40–80 MB higher (bench/page/memory.js).
  * @typedef {{id: number, type: 'value', text: string, label: string, refDate?: string}} ValueRequest
  *   The engine's value for `text` read as a `label` span on its own, or null.
  * @typedef {{id: number, type: 'export', doc: object, format: string}} ExportRequest
@@ -20,10 +23,11 @@ import init, * as lede from './pkg/lede.js';
  *   | {id: number, partial: true, value: any}} Reply
  */
 
-/** Texts longer than this are annotated in two steps: their opening, then all of it. */
-const PROGRESSIVE_MIN_CHARS = 30_000;
+/** Texts longer than this (UTF-8 bytes) are annotated in two steps: their opening, then all of it. */
+const PROGRESSIVE_MIN_BYTES = 30_000;
 /** Roughly how much text the first step covers (a screen or two). */
-const OPENING_CHARS = 6_000;
+const OPENING_BYTES = 6_000;
+const LINE_FEED = 0x0a;
 const ARRAYS = ['tokens', 'sentences', 'spans', 'spanLabels', 'spanScores', 'spanEntities', 'spanSources'];
 
 /** @type {Promise<unknown>|null} */
@@ -38,20 +42,24 @@ const start = (wasm) => (ready ??= init(wasm ? { module_or_path: wasm } : undefi
   }
 }));
 
-/** The end of the opening: the first line break after OPENING_CHARS, or null if none comes soon. */
-function openingEnd(text) {
-  if (text.length < PROGRESSIVE_MIN_CHARS) return null;
-  const at = text.indexOf('\n', OPENING_CHARS);
-  return at > 0 && at < text.length / 2 ? at + 1 : null;
+/**
+ * The end of the opening in `bytes`: just past the first line break after
+ * OPENING_BYTES (a whole character, since UTF-8 never uses 0x0a inside one), or
+ * null if none comes soon.
+ * @param {Uint8Array} bytes
+ */
+function openingEnd(bytes) {
+  if (bytes.length < PROGRESSIVE_MIN_BYTES) return null;
+  const at = bytes.indexOf(LINE_FEED, OPENING_BYTES);
+  return at > 0 && at < bytes.length / 2 ? at + 1 : null;
 }
 
 // Texts go in as UTF-8 bytes: wasm-bindgen copies a string in through a buffer
 // of up to three times its length, and wasm memory never shrinks once grown.
-const utf8 = new TextEncoder();
-
-function annotateFlat(text, options) {
+/** @param {Uint8Array} bytes */
+function annotateFlat(bytes, options) {
   const started = performance.now();
-  const value = lede.annotateFlat(utf8.encode(text), options ?? {});
+  const value = lede.annotateFlat(bytes, options ?? {});
   value.elapsedMs = performance.now() - started;
   return value;
 }
@@ -67,7 +75,7 @@ function handle(request) {
       const end = request.progressive ? openingEnd(request.text) : null;
       if (end !== null) {
         // The opening ends at a line break, so its tokens are the whole text's first tokens.
-        const partial = annotateFlat(request.text.slice(0, end), request.options);
+        const partial = annotateFlat(request.text.subarray(0, end), request.options);
         post({ id: request.id, partial: true, value: partial });
       }
       return annotateFlat(request.text, request.options);

@@ -11,7 +11,7 @@ self.onmessage = async (e) => {
   }
   const before = wasm.memory.buffer.byteLength;
   const t0 = performance.now();
-  const flat = annotateFlat(new TextEncoder().encode(e.data.text), { today: '2025-01-24' });
+  const flat = annotateFlat(e.data.bytes, { today: '2025-01-24' });
   const annotateMs = performance.now() - t0;
   // Hand the result to the page as the app's worker does, so the page holds it too.
   const transfer = [flat.tokens.buffer, flat.sentences.buffer, flat.spans.buffer];

@@ -33,7 +33,9 @@ async function main() {
   const reply = await new Promise((resolve, reject) => {
     worker.onmessage = (e) => resolve(e.data);
     worker.onerror = (e) => reject(new Error(e.message));
-    worker.postMessage({ type: 'annotate', text });
+    // As the app's worker client does: UTF-8 bytes, handed over rather than copied.
+    const bytes = new TextEncoder().encode(text);
+    worker.postMessage({ type: 'annotate', bytes }, [bytes.buffer]);
   });
   const roundTripMs = performance.now() - started;
   clearInterval(ticker);
