@@ -97,6 +97,10 @@ const EMBEDDED: &[(Category, &str)] = &[
         include_str!("../../data/gazetteers/first_names.txt"),
     ),
     (
+        Category::FirstName,
+        include_str!("../../data/gazetteers/world_first_names.txt"),
+    ),
+    (
         Category::Surname,
         include_str!("../../data/gazetteers/surnames.txt"),
     ),
@@ -480,6 +484,10 @@ mod tests {
         assert!(gaz.contains(&phrase_lowers("President"), Category::Title));
         assert!(gaz.contains(&phrase_lowers("Prime"), Category::TitleModifier));
         assert!(gaz.contains(&phrase_lowers("Middle East"), Category::Location));
+        // Given names from outside the US (world_first_names.txt), not common words.
+        assert!(gaz.contains(&phrase_lowers("Erling"), Category::FirstName));
+        assert!(gaz.contains(&phrase_lowers("Geert"), Category::FirstName));
+        assert!(!gaz.contains(&phrase_lowers("Patience"), Category::FirstName));
         assert!(!gaz.contains(&phrase_lowers("said"), Category::Country));
     }
 
