@@ -379,25 +379,44 @@ pub fn team_mention(text: &str, tokens: &[Token], start: usize, end: usize) -> O
     Some(start == 0 || !after_city && !is_one_of(word(start - 1), PLACE_BEFORE))
 }
 
-/// In a sports report, marks team nicknames as organizations: a capitalized
-/// plural after "the" that no list knows and no capitalized word follows ("the
-/// Crusaders", "the Springboks"). A place or person the model made of one becomes
-/// an organization; other mentions are found by linking.
+/// In a sports report, marks team nicknames as organizations. A nickname is a
+/// capitalized word after "the" that no list knows and no capitalized word
+/// follows: a plural ("the Crusaders", "the Springboks") at once, a singular ("the
+/// Thunder", "the Wild") when the report uses it so at least twice. Then every
+/// mention of it standing alone is the team too: "as Thunder hold off",
+/// "Thunder coach", "Nuggets:" in a box score. A place or person the model made
+/// of one becomes an organization.
 pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let gaz = Gazetteer::embedded();
+    // Capitalized, alphabetic, no capitalized word after it: "Thunder coach"
+    // yes, "Thunder Road" no.
+    let alone = |i: usize| {
+        let w = word(i);
+        w.len() >= 4
+            && case_of(w) == Case::Title
+            && w.chars().all(char::is_alphabetic)
+            && !matches!(case_of(word(i + 1)), Case::Title | Case::Upper)
+    };
+    let mut after_the: Vec<&str> = (1..tokens.len())
+        .filter(|&i| matches!(word(i - 1), "the" | "The") && alone(i))
+        .map(word)
+        .collect();
+    after_the.sort_unstable();
+    let mut nicknames: Vec<&str> = Vec::new();
+    for run in after_the.chunk_by(|a, b| a == b) {
+        let w = run[0];
+        if (w.ends_with('s') || run.len() >= 2) && gaz.categories_of(&[lower_into_hash(w)]) == 0 {
+            nicknames.push(w);
+        }
+    }
+    if nicknames.is_empty() {
+        return;
+    }
     let mut added = Vec::new();
     let mut k = 0;
-    for (i, token) in tokens.iter().enumerate().skip(1) {
-        let w = token.text(text);
-        if w.len() < 4
-            || !w.ends_with('s')
-            || !matches!(word(i - 1), "the" | "The")
-            || case_of(w) != Case::Title
-            || !w.chars().all(char::is_alphabetic)
-            || matches!(case_of(word(i + 1)), Case::Title | Case::Upper)
-            || gaz.categories_of(&[lower_into_hash(w)]) != 0
-        {
+    for (i, token) in tokens.iter().enumerate() {
+        if !alone(i) || nicknames.binary_search(&word(i)).is_err() {
             continue;
         }
         let (start, end) = (token.start as usize, token.end as usize);
@@ -411,6 +430,7 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
                     s.source = Source::Rule;
                 }
             }
+            // Part of a longer name ("Oklahoma City Thunder").
             Some(s) if s.start < end => {}
             _ => {
                 if let Ok(mut s) = Span::new(text, start, end, Label::Org, Source::Rule) {
@@ -787,14 +807,26 @@ mod tests {
     #[test]
     fn team_nicknames_are_organizations() {
         let s = "The Chiefs beat the Crusaders. The coach praised the goals and assists, \
-                 and the Americans scored. Fans of the Chiefs Foundation cheered.";
+                 and the Americans scored. Fans of the Chiefs Foundation cheered. Thunder \
+                 coach Mark Daigneault said the Thunder played well, and the Thunder won. \
+                 The Storm Shelter was full; the Storm is a film.";
         let t = tokenize(s);
         let chiefs = s.find("Chiefs").unwrap();
         let mut spans = vec![Span::new(s, chiefs, chiefs + 6, Label::Loc, Source::Model).unwrap()];
         team_nicknames(s, &t, &mut spans);
         let got: Vec<_> = spans.iter().map(|x| (x.text, x.label.clone())).collect();
-        // "the Americans" is a nationality, "the Chiefs Foundation" a longer name.
-        assert_eq!(got, [("Chiefs", Label::Org), ("Crusaders", Label::Org)]);
+        // "the Americans" is a nationality, "the Chiefs Foundation" a longer name;
+        // a singular nickname needs two mentions after "the" ("the Storm" has one).
+        assert_eq!(
+            got,
+            [
+                ("Chiefs", Label::Org),
+                ("Crusaders", Label::Org),
+                ("Thunder", Label::Org),
+                ("Thunder", Label::Org),
+                ("Thunder", Label::Org)
+            ]
+        );
     }
 
     #[test]

@@ -188,6 +188,17 @@ pub fn repair(
                 continue;
             }
         }
+        // A known region, sea or continent is a place, whatever the model called
+        // it: "West Bank" is no bank.
+        if s.label == org || s.label == person {
+            let cats = categories(text, &tokens[s.start..s.end], gaz);
+            if cats & (bit(Category::Location) | bit(Category::Continent)) != 0
+                && cats & bit(Category::Organization) == 0
+            {
+                out[k].label = label_index(&Label::Loc);
+                continue;
+            }
+        }
         // A known organization is one, whatever the model called it ("Nikkei"
         // as a place, "Real Madrid" as a person), and takes its whole name
         // ("Manchester" + "City"); not when the words are also a place or, for a
@@ -216,23 +227,30 @@ pub fn repair(
     *spans = out;
 }
 
+/// Words that end the name of a natural place ("Cagayan River",
+/// "Tibetan Plateau").
+const LOC_TAILS: &[&str] = &[
+    "river",
+    "sea",
+    "ocean",
+    "desert",
+    "mountains",
+    "valley",
+    "strait",
+    "peninsula",
+    "canal",
+    "plateau",
+    "plain",
+    "basin",
+    "glacier",
+];
+
 /// Words that name the kind of thing a span is, whatever the model said: a
 /// mountain, lake, river or sea is a LOC ("Mount Kilimanjaro", "Cagayan River"),
 /// a named storm an EVENT ("Typhoon Kalmaegi"). Places the gazetteer knows as
 /// GPEs keep their label ("Rhode Island").
 fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &Gazetteer) {
     const LOC_HEADS: &[&str] = &["mount", "mt.", "lake", "river"];
-    const LOC_TAILS: &[&str] = &[
-        "river",
-        "sea",
-        "ocean",
-        "desert",
-        "mountains",
-        "valley",
-        "strait",
-        "peninsula",
-        "canal",
-    ];
     const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
     // "the Amazon river", "the Pra, Ankobra and Offin rivers": a name before a
     // lower-case kind of natural place is one (with the names listed with it).
@@ -1088,6 +1106,13 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
                 // "Cleveland City" + "Council", "Andrew" + "W. Mellon Foundation":
                 // a place or name opening an organization's name is part of it.
                 Some(org)
+            } else if b.end - b.start == 1
+                && (a.label == norp || a.label == gpe || a.label == loc)
+                && case_of(tokens[b.start].text(text)) == Case::Title
+                && is_one_of(tokens[b.start].text(text), LOC_TAILS)
+            {
+                // "Tibetan" + "Plateau", "Caspian" + "Sea": a natural place.
+                Some(loc)
             } else if a.label == org && tokens[a.end - 1].text(text) == "of" {
                 // "Council of" + "Europe": the model stopped a name after its "of".
                 Some(org)
@@ -1775,6 +1800,36 @@ mod tests {
                 .collect();
             assert_eq!(repaired_all(sentence, model), want, "{sentence}");
         }
+    }
+
+    #[test]
+    fn natural_places_and_known_regions() {
+        use Label::{Loc, Norp, Org, Person};
+        check(&[
+            // A nationality or place before a capitalized natural-place word.
+            (
+                "glaciers on the Tibetan Plateau melted",
+                &[("Tibetan", Norp), ("Plateau", Loc)],
+                &[("Tibetan Plateau", Loc)],
+            ),
+            // Lower case it is no name's part.
+            (
+                "the Tibetan plateau",
+                &[("Tibetan", Norp)],
+                &[("Tibetan", Norp)],
+            ),
+            // A listed region is a place, whatever the model called it.
+            (
+                "settlers in the West Bank attacked",
+                &[("West Bank", Org)],
+                &[("West Bank", Loc)],
+            ),
+            (
+                "she flew over the Middle East",
+                &[("Middle East", Person)],
+                &[("Middle East", Loc)],
+            ),
+        ]);
     }
 
     #[test]
