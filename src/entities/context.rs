@@ -259,11 +259,15 @@ pub fn kind_context(text: &str, tokens: &[Token], start: usize, end: usize) -> O
         return Some(Label::Org);
     }
     // "homes in Matlock", "a town near Tarkwa": one word after "in" or "near" is
-    // where something is, not who ("in Smith's view" has its possessive).
-    if end == start + 1
-        && start >= 1
-        && matches!(word(start - 1), "in" | "near")
+    // where something is, not who ("in Smith's view" has its possessive); after
+    // "near", so is a longer name that opens with no given name ("tents near
+    // Khan Younis").
+    let given_name =
+        || Gazetteer::embedded().contains(&[lower_into_hash(word(start))], Category::FirstName);
+    if start >= 1
         && !matches!(word(end), "'s" | "’s" | "-")
+        && (end == start + 1 && matches!(word(start - 1), "in" | "near")
+            || end <= start + 4 && word(start - 1) == "near" && !given_name())
     {
         return Some(Label::Gpe);
     }
@@ -717,6 +721,16 @@ mod tests {
         let s = "in Whitby's view";
         let t = tokens_of(s);
         assert_eq!(kind_context(s, &t, 1, 2), None);
+        // Longer names after "near" are places, unless a given name opens them.
+        let s = "tents near Khan Younis and";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 2, 4), Some(Label::Gpe));
+        let s = "sat near Maria Lopez and";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 2, 4), None);
+        let s = "tents in Khan Younis and";
+        let t = tokens_of(s);
+        assert_eq!(kind_context(s, &t, 2, 4), None);
     }
 
     #[test]

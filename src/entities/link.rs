@@ -449,7 +449,22 @@ fn define_acronyms<'t>(
             let first = token_range(tokens, &spans[long]).0;
             abbreviates(acr.text(text), spans[long].text).then_some(first)
         };
-        let Some(first) = by_initials.or_else(by_letters) else {
+        // "National Disaster Mitigation Agency (BNPB)", "Indonesian Forum for the
+        // Environment (Walhi)": a short form in another language, right after a
+        // tagged organization's name of two words or more; one word of letters
+        // that no list knows ("(France)" is where the firm is from).
+        let by_position = || {
+            let long = find_span_ending(spans, sorted, tokens[i - 1].end as usize)
+                .filter(|&l| spans[l].label == Label::Org)?;
+            let (first, end) = token_range(tokens, &spans[long]);
+            let short = acr.text(text);
+            let shaped = (2..=8).contains(&short.len())
+                && short.chars().all(char::is_alphabetic)
+                && matches!(case_of(short), Case::Upper | Case::Title);
+            let known = Gazetteer::embedded().categories_of(&[lower_into_hash(short)]) != 0;
+            (end - first >= 2 && shaped && !known).then_some(first)
+        };
+        let Some(first) = by_initials.or_else(by_letters).or_else(by_position) else {
             continue;
         };
         let (long_start, long_end) = (tokens[first].start as usize, tokens[i - 1].end as usize);
@@ -724,6 +739,28 @@ mod tests {
         ));
         assert!(!abbreviates("Fox", "Ghana Cocoa Board"));
         assert!(!abbreviates("Gx", "Ghana Cocoa Board"));
+        // A short form in another language, right after an organization's name;
+        // not a place in parentheses, nor after a one-word name.
+        let text = "the National Disaster Mitigation Agency (BNPB) said. BNPB added.";
+        let got = linked(
+            text,
+            vec![span(
+                text,
+                "National Disaster Mitigation Agency",
+                0,
+                Label::Org,
+            )],
+        );
+        assert_eq!(got.len(), 3);
+        assert!(got[1..].iter().all(|g| g.0 == "BNPB" && g.1 == Label::Org));
+        for (text, name) in [
+            ("the Eramet Group (France) said", "Eramet Group"),
+            ("Eramet (Paris) said", "Eramet"),
+            ("Eramet (BNPB) said", "Eramet"),
+        ] {
+            let got = linked(text, vec![span(text, name, 0, Label::Org)]);
+            assert_eq!(got.len(), 1, "{text}");
+        }
         // Only an organization's: a person's name in parentheses is no alias.
         let text = "said Ann Roe (Annro) today";
         let got = linked(text, vec![span(text, "Ann Roe", 0, Label::Person)]);

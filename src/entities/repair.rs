@@ -188,14 +188,57 @@ pub fn repair(
                 continue;
             }
         }
+        let cats = categories(text, &tokens[s.start..s.end], gaz);
+        let known_org = cats & bit(Category::Organization) != 0;
         // A known region, sea or continent is a place, whatever the model called
         // it: "West Bank" is no bank.
-        if s.label == org || s.label == person {
-            let cats = categories(text, &tokens[s.start..s.end], gaz);
-            if cats & (bit(Category::Location) | bit(Category::Continent)) != 0
-                && cats & bit(Category::Organization) == 0
-            {
-                out[k].label = label_index(&Label::Loc);
+        if (s.label == org || s.label == person)
+            && cats & (bit(Category::Location) | bit(Category::Continent)) != 0
+            && !known_org
+        {
+            out[k].label = label_index(&Label::Loc);
+            continue;
+        }
+        // A nationality is one, not a place: "Egyptian, Qatari and Turkish
+        // mediators" (but "Rakhine state" is the homeland).
+        if (s.label == gpe || s.label == label_index(&Label::Loc))
+            && cats & bit(Category::Norp) != 0
+            && cats & places & !bit(Category::Norp) == 0
+            && !tokens.get(s.end).is_some_and(|t| {
+                matches!(t.text(text), "state" | "region" | "province" | "territory")
+            })
+        {
+            out[k].label = norp;
+            continue;
+        }
+        // A country, state or city right before a title (or a word and a title)
+        // is the place the office is of: "Dayton Mayor", "U.S. District Judge".
+        let title_at = |i: usize| {
+            tokens.get(i).is_some_and(|t| {
+                case_of(t.text(text)) == Case::Title
+                    && gaz.categories_of(&[lower_into_hash(t.text(text))]) & bit(Category::Title)
+                        != 0
+            })
+        };
+        if s.label == org
+            && cats & GPE != 0
+            && !known_org
+            && (title_at(s.end)
+                || tokens
+                    .get(s.end)
+                    .is_some_and(|t| case_of(t.text(text)) == Case::Title)
+                    && title_at(s.end + 1))
+        {
+            out[k].label = gpe;
+            continue;
+        }
+        // A "person" whose first word is a country is a company named after it:
+        // "Kenya Power", "China Mobile" (not a given name: "Georgia Clarke").
+        if s.label == person && s.end - s.start >= 2 {
+            let first = &tokens[s.start..s.start + 1];
+            let first_cats = categories(text, first, gaz);
+            if first_cats & bit(Category::Country) != 0 && first_cats & names == 0 {
+                out[k].label = org;
                 continue;
             }
         }
@@ -761,7 +804,10 @@ fn split(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer, out: &mut 
     }
     // "Senate Democrats", "House Republicans": a group closing an organization
     // is its members, not part of its name.
-    if s.label == label_index(&Label::Org) && words.len() >= 2 {
+    if s.label == label_index(&Label::Org)
+        && words.len() >= 2
+        && categories(text, words, gaz) & bit(Category::Organization) == 0
+    {
         let last = words.len() - 1;
         let w = words[last].text(text);
         if w.ends_with('s') && candidate(text, &words[last..], bit(Category::Norp), gaz) {
@@ -921,7 +967,14 @@ fn person_by_role(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -
         s.start > 0 && title(s.start - 1) && case_of(tokens[s.start - 1].text(text)) != Case::Lower;
     let role = apposition_head(text, tokens, s.end)
         .is_some_and(|h| title(h) && case_of(tokens[h].text(text)) == Case::Lower);
-    titled || role
+    // "The health secretary, Wes Streeting, said": set off by commas after a role.
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let appositive = s.start >= 2
+        && word(s.start - 1) == ","
+        && word(s.end) == ","
+        && title(s.start - 2)
+        && case_of(word(s.start - 2)) == Case::Lower;
+    titled || role || appositive
 }
 
 /// Initialisms of common nouns, written in capitals like an organization's
@@ -1803,8 +1856,8 @@ mod tests {
     }
 
     #[test]
-    fn natural_places_and_known_regions() {
-        use Label::{Loc, Norp, Org, Person};
+    fn labels_from_lists_and_roles() {
+        use Label::{Gpe, Loc, Norp, Org, Person};
         check(&[
             // A nationality or place before a capitalized natural-place word.
             (
@@ -1828,6 +1881,46 @@ mod tests {
                 "she flew over the Middle East",
                 &[("Middle East", Person)],
                 &[("Middle East", Loc)],
+            ),
+            // A nationality is one, though the model said place.
+            (
+                "Egyptian, Qatari and Turkish mediators met",
+                &[("Egyptian", Norp), ("Qatari", Loc), ("Turkish", Norp)],
+                &[("Egyptian", Norp), ("Qatari", Norp), ("Turkish", Norp)],
+            ),
+            // A place before a title is the office's place.
+            (
+                "U.S. District Judge Elena Marquez ruled",
+                &[("U.S.", Org), ("Elena Marquez", Person)],
+                &[("U.S.", Gpe), ("Elena Marquez", Person)],
+            ),
+            (
+                "U.S. Steel said",
+                &[("U.S. Steel", Org)],
+                &[("U.S. Steel", Org)],
+            ),
+            // A "person" opening with a country is a company named after it.
+            (
+                "the carrier China Mobile said",
+                &[("China Mobile", Person)],
+                &[("China Mobile", Org)],
+            ),
+            // A party the lists know keeps its group-like last word.
+            (
+                "the Liberal Democrats called for it",
+                &[("Liberal Democrats", Org)],
+                &[("Liberal Democrats", Org)],
+            ),
+            (
+                "Senate Democrats called for it",
+                &[("Senate Democrats", Org)],
+                &[("Senate", Org), ("Democrats", Norp)],
+            ),
+            // Set off by commas after a role, a name is a person's.
+            (
+                "The health secretary, Wes Streeting, said",
+                &[("Wes Streeting", Org)],
+                &[("Wes Streeting", Person)],
             ),
         ]);
     }
