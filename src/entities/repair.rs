@@ -358,7 +358,9 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
 /// Words that say the name next to them is an administrative place, whatever the
 /// model made of it: "Pinal County", "the state of Lower Saxony", "the Kherson
 /// region". A capitalized name the model left untagged before "region",
-/// "province", "oblast", "governorate" or "prefecture" becomes a GPE too.
+/// "province", "oblast", "governorate" or "prefecture", or after a lower-case
+/// kind and "of" ("the port of Constanța", "the provinces of Pastaza and Morona
+/// Santiago"), becomes a GPE too.
 fn place_kind_cues(
     text: &str,
     tokens: &[Token],
@@ -379,14 +381,23 @@ fn place_kind_cues(
     ];
     const BEFORE_OF: &[&str] = &[
         "state",
+        "states",
         "province",
+        "provinces",
         "region",
+        "regions",
         "city",
+        "cities",
         "town",
+        "towns",
         "county",
+        "counties",
         "village",
+        "villages",
         "district",
+        "districts",
         "municipality",
+        "port",
     ];
     const AFTER: &[&str] = &[
         "region",
@@ -460,6 +471,50 @@ fn place_kind_cues(
                 margin: 0.0,
             });
         }
+    }
+    // Untagged names after a lower-case kind and "of": "the southern region of
+    // Apurímac", "the port of Constanța", "the villages of Kirenowa and Dusula".
+    let mut i = sentence.start + 2;
+    while i < sentence.end {
+        if !(word(i - 1) == "of" && is(BEFORE_OF, i - 2) && case_of(word(i - 2)) == Case::Lower) {
+            i += 1;
+            continue;
+        }
+        loop {
+            let start = i;
+            while i < sentence.end
+                && i - start < 4
+                && matches!(case_of(word(i)), Case::Title | Case::Upper)
+                && !is_function_word(word(i))
+            {
+                i += 1;
+            }
+            let named = [Label::Org, Label::Person].map(|l| label_index(&l));
+            if let Some(s) = spans.iter_mut().find(|s| s.start == start && s.end == i) {
+                if named.contains(&s.label) {
+                    s.label = gpe;
+                }
+            }
+            let untagged = !spans
+                .iter()
+                .chain(&added)
+                .any(|s| s.start < i && start < s.end);
+            if start < i && untagged {
+                added.push(TokenSpan {
+                    start,
+                    end: i,
+                    label: gpe,
+                    margin: 0.0,
+                });
+            }
+            // "... of Pastaza and Morona Santiago": the list goes on.
+            if start < i && i + 1 < sentence.end && matches!(word(i), "and" | ",") {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        i += 1;
     }
     if !added.is_empty() {
         spans.extend(added);
@@ -1882,6 +1937,26 @@ mod tests {
                 &[("Middle East", Person)],
                 &[("Middle East", Loc)],
             ),
+            // Names after a lower-case kind of place and "of" are places, the
+            // model's or not, and so is the rest of their list.
+            (
+                "protests in the southern region of Apurímac grew",
+                &[],
+                &[("Apurímac", Gpe)],
+            ),
+            (
+                "groups from the provinces of Pastaza and Morona Santiago",
+                &[("Pastaza", Org), ("Morona Santiago", Person)],
+                &[("Pastaza", Gpe), ("Morona Santiago", Gpe)],
+            ),
+            // Not after a capitalized kind ("the Port of Tyne Authority") or a
+            // lower-case word ("the port of the city").
+            (
+                "the Port of Tyne said",
+                &[("Port of Tyne", Org)],
+                &[("Port of Tyne", Org)],
+            ),
+            ("the port of the city", &[], &[]),
             // A nationality is one, though the model said place.
             (
                 "Egyptian, Qatari and Turkish mediators met",
