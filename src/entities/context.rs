@@ -450,6 +450,49 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
     }
 }
 
+/// In a sports report, the opponent in a schedule line ("UP NEXT ... Bucks: At
+/// Philadelphia on Tuesday night.", "Celtics: Host New York") is a team: a
+/// capitalized name of up to three words after a colon and "At", "Host" or
+/// "Visit". A span the model made of it (or of it with the verb) becomes the ORG.
+pub fn schedule_opponents<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>) {
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let capitalized = |i: usize| matches!(case_of(word(i)), Case::Title | Case::Upper);
+    let mut changed = false;
+    for i in 2..tokens.len() {
+        if word(i - 2) != ":"
+            || !matches!(
+                word(i - 1),
+                "At" | "Host" | "Hosts" | "Visit" | "Visits" | "vs."
+            )
+            || !capitalized(i)
+        {
+            continue;
+        }
+        let mut end = i;
+        while end < tokens.len() && end - i < 3 && capitalized(end) {
+            end += 1;
+        }
+        let (verb, start, stop) = (
+            tokens[i - 1].start as usize,
+            tokens[i].start as usize,
+            tokens[end - 1].end as usize,
+        );
+        // Spans over the verb or the name give way to the name as a team.
+        let before = spans.len();
+        spans.retain(|s| s.end <= verb || s.start >= stop);
+        if let Ok(mut team) = Span::new(text, start, stop, Label::Org, Source::Rule) {
+            team.score = 0.5;
+            spans.push(team);
+            changed = true;
+        } else if spans.len() != before {
+            changed = true;
+        }
+    }
+    if changed {
+        sort_spans(spans);
+    }
+}
+
 /// Text outside headlines below this is no body to check headlines against.
 const MIN_BODY_BYTES: usize = 200;
 
@@ -816,6 +859,21 @@ mod tests {
         let mut spans = vec![Span::new(short, 0, short.len(), Label::Org, Source::Model).unwrap()];
         headline_spans(short, &tokenize(short), &mut spans);
         assert_eq!(spans.len(), 1);
+    }
+
+    #[test]
+    fn schedule_lines_name_teams() {
+        let s = "UP NEXT\n\nBucks: At Philadelphia on Tuesday night.\n\nCeltics: Host New York \
+                 on Wednesday night. Fans at Madison Square Garden: at home.";
+        let t = tokenize(s);
+        let host = s.find("Host New York").unwrap();
+        let mut spans = vec![Span::new(s, host, host + 13, Label::Person, Source::Model).unwrap()];
+        schedule_opponents(s, &t, &mut spans);
+        let got: Vec<_> = spans.iter().map(|x| (x.text, x.label.clone())).collect();
+        assert_eq!(
+            got,
+            [("Philadelphia", Label::Org), ("New York", Label::Org)]
+        );
     }
 
     #[test]

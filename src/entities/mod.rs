@@ -51,6 +51,7 @@ pub fn tag<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<S
     let sports_report = context::is_sports_report(text, tokens);
     if sports_report {
         context::team_nicknames(text, tokens, &mut spans);
+        context::schedule_opponents(text, tokens, &mut spans);
     }
     link::link(text, tokens, &mut spans, sports_report);
     spans
