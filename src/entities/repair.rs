@@ -157,6 +157,7 @@ pub fn repair(
     organization_appositions(text, tokens, &mut out, gaz);
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
+    drop_languages(text, tokens, &mut out);
     relabel_by_cues(text, tokens, &mut out, gaz);
     place_kind_cues(text, tokens, sentence_range.clone(), &mut out);
     let gpe = label_index(&Label::Gpe);
@@ -268,6 +269,57 @@ pub fn repair(
         }
     }
     *spans = out;
+}
+
+/// Drops nationality words used as language names: "Irish-speaking", "English
+/// text", "14 languages, including Hindi, Tamil and Bengali". A language is no
+/// group of people (OntoNotes has a class of its own for it, which lede does not
+/// tag).
+fn drop_languages(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>) {
+    let norp = label_index(&Label::Norp);
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let speech = |i: usize| {
+        matches!(
+            word(i),
+            "speaking"
+                | "speakers"
+                | "speaker"
+                | "language"
+                | "languages"
+                | "text"
+                | "dialect"
+                | "translation"
+                | "subtitles"
+        )
+    };
+    // One-word names listed after "languages" ("..., including"), whatever the
+    // model called each ("Hindi" reads like a place to it).
+    let mut listed = vec![false; spans.len()];
+    for k in 0..spans.len() {
+        if spans[k].end - spans[k].start != 1 {
+            continue;
+        }
+        let mut i = spans[k].start;
+        let mut j = k;
+        while i > 0 {
+            let w = word(i - 1);
+            if matches!(w, "," | "and" | "or" | "including" | "such" | "as" | "like") {
+                i -= 1;
+            } else if j > 0 && spans[j - 1].end == i && spans[j - 1].end - spans[j - 1].start == 1 {
+                j -= 1;
+                i = spans[j].start;
+            } else {
+                break;
+            }
+        }
+        listed[k] = i > 0 && matches!(word(i - 1), "languages" | "language");
+    }
+    let mut k = 0;
+    spans.retain(|s| {
+        k += 1;
+        let spoken = s.label == norp && (speech(s.end) || word(s.end) == "-" && speech(s.end + 1));
+        !(listed[k - 1] || spoken)
+    });
 }
 
 /// Words that end the name of a natural place ("Cagayan River",
@@ -1957,6 +2009,22 @@ mod tests {
                 &[("Port of Tyne", Org)],
             ),
             ("the port of the city", &[], &[]),
+            // Languages are no peoples.
+            (
+                "it reads 14 languages, including Hindi, Tamil and Bengali",
+                &[("Hindi", Loc), ("Tamil", Norp), ("Bengali", Norp)],
+                &[],
+            ),
+            (
+                "young Irish-speaking families and English text",
+                &[("Irish", Norp), ("English", Norp)],
+                &[],
+            ),
+            (
+                "Irish farmers and English clubs",
+                &[("Irish", Norp), ("English", Norp)],
+                &[("Irish", Norp), ("English", Norp)],
+            ),
             // A nationality is one, though the model said place.
             (
                 "Egyptian, Qatari and Turkish mediators met",
