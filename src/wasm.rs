@@ -420,15 +420,7 @@ mod tests {
         // All ASCII (one pass); non-ASCII first, last, and past the first
         // buffer (a second pass); an emoji whose four bytes do not fit; empty.
         let cjk = "東京".repeat(500);
-        let cases = [
-            "",
-            "Kyiv",
-            "é",
-            "Kyiv 👩🏽‍💻",
-            "👍",
-            TEXT,
-            cjk.as_str(),
-        ];
+        let cases = ["", "Kyiv", "é", "Kyiv 👩🏽‍💻", "👍", TEXT, cjk.as_str()];
         for text in cases {
             assert_eq!(utf8_of(&JsString::from(text)), text);
         }

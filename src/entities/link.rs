@@ -528,7 +528,28 @@ fn define_acronyms<'t>(
         aliases
             .entry(acr.text(text))
             .or_insert(&text[long_start..long_end]);
-        let long = find_span(spans, sorted, long_start, long_end);
+        let mut long = find_span(spans, sorted, long_start, long_end);
+        // "Organization of the" + "Petroleum Exporting Countries (OPEC)": a span
+        // that ends the long form, with nothing tagged before it, grows to it.
+        if long.is_none() {
+            if let Some(l) = find_span_ending(spans, sorted, long_end) {
+                let inner = token_range(tokens, &spans[l]).0;
+                if inner > first && !covered[first..inner].iter().any(|&c| c) {
+                    if let Ok(mut grown) = Span::new(
+                        text,
+                        long_start,
+                        long_end,
+                        spans[l].label.clone(),
+                        Source::Rule,
+                    ) {
+                        grown.score = spans[l].score;
+                        spans[l] = grown;
+                        covered[first..inner].fill(true);
+                        long = Some(l);
+                    }
+                }
+            }
+        }
         let short = find_span(spans, sorted, acr.start as usize, acr.end as usize);
         let (label, score) = match (long, short) {
             (Some(l), _) => (spans[l].label.clone(), spans[l].score),
@@ -861,6 +882,17 @@ mod tests {
         assert_eq!((got[0].2, got[1].2), (0, 0));
         // Initials that do not match define nothing.
         assert!(linked("the Security Council (UNSC) met", vec![]).is_empty());
+        // A span the tagger stopped short of the long form grows to it.
+        let text = "in the Organization of the Petroleum Exporting Countries (OPEC) after";
+        let got = linked(
+            text,
+            vec![span(text, "Petroleum Exporting Countries", 0, Label::Org)],
+        );
+        assert_eq!(
+            got[0].0,
+            "Organization of the Petroleum Exporting Countries"
+        );
+        assert_eq!((got[1].0.as_str(), got.len()), ("OPEC", 2));
     }
 
     #[test]
