@@ -37,3 +37,4 @@ news "news_blind2"  news_blind2.gold.jsonl
 news "news_blind3"  news_blind3.gold.jsonl
 news "news_blind4"  news_blind4.gold.jsonl
 news "news_blind5"  news_blind5.gold.jsonl
+news "news_blind6"  news_blind6.gold.jsonl
