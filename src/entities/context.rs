@@ -12,8 +12,8 @@
 //! The other document-level readings live here too: capitals that only open a
 //! sentence ([`drop_sentence_capitals`]) or fill a title-case headline
 //! ([`headline_spans`]) say nothing about names, and in a sports report
-//! ([`is_sports_report`]) nicknames and cities name teams ([`team_nicknames`],
-//! [`team_mention`]).
+//! ([`is_sports_report`]) nicknames, cities and a box score's opponents name teams
+//! ([`team_nicknames`], [`team_mention`], [`schedule_opponents`]).
 
 use super::features::{case_of, is_one_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
