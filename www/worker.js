@@ -54,8 +54,8 @@ function openingEnd(bytes) {
   return at > 0 && at < bytes.length / 2 ? at + 1 : null;
 }
 
-// Texts go in as UTF-8 bytes: wasm-bindgen copies a string in through a buffer
-// of up to three times its length, and wasm memory never shrinks once grown.
+// Texts arrive as UTF-8 bytes (see AnnotateRequest) and go into the wasm as they
+// are: one copy, the size of the text, in memory that never shrinks once grown.
 /** @param {Uint8Array} bytes */
 function annotateFlat(bytes, options) {
   const started = performance.now();

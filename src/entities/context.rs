@@ -478,15 +478,12 @@ pub fn schedule_opponents<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<S
             tokens[end - 1].end as usize,
         );
         // Spans over the verb or the name give way to the name as a team.
-        let before = spans.len();
         spans.retain(|s| s.end <= verb || s.start >= stop);
         if let Ok(mut team) = Span::new(text, start, stop, Label::Org, Source::Rule) {
             team.score = 0.5;
             spans.push(team);
-            changed = true;
-        } else if spans.len() != before {
-            changed = true;
         }
+        changed = true;
     }
     if changed {
         sort_spans(spans);

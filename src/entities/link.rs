@@ -250,8 +250,9 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
         let (a, b) = token_range(tokens, s);
         covered[a..b].fill(true);
     }
+    let gaz = Gazetteer::embedded();
     let before = spans.len();
-    let aliases = define_acronyms(text, tokens, spans, &mut covered);
+    let aliases = define_acronyms(text, tokens, spans, &mut covered, gaz);
     if spans.len() > before {
         sort_spans(spans);
     }
@@ -265,7 +266,6 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
     let is_person = |s: &Span<'_>| s.label == Label::Person;
 
     // Full person names first, so a surname met before its full name still links.
-    let gaz = Gazetteer::embedded();
     for (i, s) in spans.iter().enumerate() {
         let (a, b) = token_range(tokens, s);
         if is_person(s) && b - a >= 2 {
@@ -487,6 +487,7 @@ fn define_acronyms<'t>(
     tokens: &[Token],
     spans: &mut Vec<Span<'t>>,
     covered: &mut [bool],
+    gaz: &Gazetteer,
 ) -> FastMap<&'t str, &'t str> {
     let mut aliases = FastMap::default();
     // Spans come sorted; the ones added here go after them, out of order.
@@ -498,30 +499,27 @@ fn define_acronyms<'t>(
         let acr = tokens[i + 1];
         let by_initials = acronym_letters(acr.text(text))
             .and_then(|letters| long_form_start(text, tokens, i, &letters));
-        // "Department for Environment, Food and Rural Affairs (Defra)", "Ghana
-        // Cocoa Board (Cocobod)": a short form of other letters of a tagged name.
-        let by_letters = || {
-            let long = find_span_ending(spans, sorted, tokens[i - 1].end as usize)
-                .filter(|&l| spans[l].label == Label::Org)?;
-            let first = token_range(tokens, &spans[long]).0;
-            abbreviates(acr.text(text), spans[long].text).then_some(first)
-        };
-        // "National Disaster Mitigation Agency (BNPB)", "Indonesian Forum for the
-        // Environment (Walhi)": a short form in another language, right after a
-        // tagged organization's name of two words or more; one word of letters
-        // that no list knows ("(France)" is where the firm is from).
-        let by_position = || {
-            let long = find_span_ending(spans, sorted, tokens[i - 1].end as usize)
-                .filter(|&l| spans[l].label == Label::Org)?;
+        // The span that ends right before "(": a tagged name the short form may
+        // stand for, and the span that grows to an acronym's long form below.
+        let before = find_span_ending(spans, sorted, tokens[i - 1].end as usize);
+        // A short form of other letters of a tagged organization's name
+        // ("Department for Environment, Food and Rural Affairs (Defra)", "Ghana
+        // Cocoa Board (Cocobod)"), or one in another language after a name of two
+        // words or more ("National Disaster Mitigation Agency (BNPB)", "Indonesian
+        // Forum for the Environment (Walhi)"): one word of letters that no list
+        // knows ("(France)" is where the firm is from).
+        let by_tagged_name = || {
+            let long = before.filter(|&l| spans[l].label == Label::Org)?;
             let (first, end) = token_range(tokens, &spans[long]);
             let short = acr.text(text);
-            let shaped = (2..=8).contains(&short.len())
+            let other_language = end - first >= 2
+                && (2..=8).contains(&short.len())
                 && short.chars().all(char::is_alphabetic)
-                && matches!(case_of(short), Case::Upper | Case::Title);
-            let known = Gazetteer::embedded().categories_of(&[lower_into_hash(short)]) != 0;
-            (end - first >= 2 && shaped && !known).then_some(first)
+                && matches!(case_of(short), Case::Upper | Case::Title)
+                && gaz.categories_of(&[lower_into_hash(short)]) == 0;
+            (abbreviates(short, spans[long].text) || other_language).then_some(first)
         };
-        let Some(first) = by_initials.or_else(by_letters).or_else(by_position) else {
+        let Some(first) = by_initials.or_else(by_tagged_name) else {
             continue;
         };
         let (long_start, long_end) = (tokens[first].start as usize, tokens[i - 1].end as usize);
@@ -532,7 +530,7 @@ fn define_acronyms<'t>(
         // "Organization of the" + "Petroleum Exporting Countries (OPEC)": a span
         // that ends the long form, with nothing tagged before it, grows to it.
         if long.is_none() {
-            if let Some(l) = find_span_ending(spans, sorted, long_end) {
+            if let Some(l) = before {
                 let inner = token_range(tokens, &spans[l]).0;
                 if inner > first && !covered[first..inner].iter().any(|&c| c) {
                     if let Ok(mut grown) = Span::new(

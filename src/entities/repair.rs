@@ -215,11 +215,9 @@ pub fn repair(
         // A country, state or city right before a title (or a word and a title)
         // is the place the office is of: "Dayton Mayor", "U.S. District Judge".
         let title_at = |i: usize| {
-            tokens.get(i).is_some_and(|t| {
-                case_of(t.text(text)) == Case::Title
-                    && gaz.categories_of(&[lower_into_hash(t.text(text))]) & bit(Category::Title)
-                        != 0
-            })
+            i < tokens.len()
+                && case_of(tokens[i].text(text)) == Case::Title
+                && categories(text, &tokens[i..=i], gaz) & bit(Category::Title) != 0
         };
         if s.label == org
             && cats & GPE != 0
@@ -473,8 +471,9 @@ fn place_kind_cues(
             && BEFORE_OF.contains(&word(start - 2))
     };
     let kind_after = |end: usize, list: &[&str]| end < sentence.end && list.contains(&word(end));
+    // The labels a name's kind word overrules: the model's guesses for unknown names.
+    let named = [Label::Org, Label::Person].map(|l| label_index(&l));
     for s in spans.iter_mut() {
-        let named = [Label::Org, Label::Person].map(|l| label_index(&l));
         if named.contains(&s.label) {
             let tail = s.end - s.start >= 2 && is(TAILS, s.end - 1);
             if tail || kind_before(s.start) || kind_after(s.end, AFTER) {
@@ -541,7 +540,6 @@ fn place_kind_cues(
             {
                 i += 1;
             }
-            let named = [Label::Org, Label::Person].map(|l| label_index(&l));
             if let Some(s) = spans.iter_mut().find(|s| s.start == start && s.end == i) {
                 if named.contains(&s.label) {
                     s.label = gpe;
