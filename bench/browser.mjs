@@ -212,7 +212,7 @@ const { child, origin } = await serve();
 const results = { loadavg: { start: os.loadavg() } };
 let browser;
 try {
-  browser = await launch(['--js-flags=--expose-gc']);
+  browser = await launch([`--js-flags=--expose-gc${process.env.BENCH_JS_FLAGS ? `,${process.env.BENCH_JS_FLAGS}` : ''}`]);
   results.chromium = browser.version();
   console.log(`Chromium ${results.chromium}, serving ${origin}`);
   if (parts.includes('throughput')) results.throughput = await throughput(browser, origin);

@@ -653,7 +653,14 @@ fn add_missed_mentions<'t>(
             i += 1;
             continue;
         };
-        let hit = candidates.iter().find(|&&(a, b, _)| {
+        // "J. Root" in a scorecard: a person's initial before the surname.
+        let initial = |g: usize| {
+            i > 0
+                && !covered[i - 1]
+                && groups[g].label == Label::Person
+                && is_initial(tokens[i - 1].text(text))
+        };
+        let hit = candidates.iter().find(|&&(a, b, g)| {
             let len = b - a;
             i + len <= tokens.len()
                 && !covered[i..i + len].iter().any(|&c| c)
@@ -661,16 +668,17 @@ fn add_missed_mentions<'t>(
                     .iter()
                     .zip(&tokens[i..])
                     .all(|(w, t)| w.text(text) == t.text(text))
-                && (i + len == tokens.len() || !continues_name(text, tokens[i + len]))
-                && (i == 0 || !continues_name(text, tokens[i - 1]))
+                && !continues_name_after(text, tokens, i + len)
+                && (i == 0 || !continues_name_before(text, tokens, i) || initial(g))
         });
         match hit {
             Some(&(a, b, g)) => {
                 let end = i + (b - a);
                 let group = &groups[g];
+                let first = if initial(g) { i - 1 } else { i };
                 if let Ok(mut s) = Span::new(
                     text,
-                    tokens[i].start as usize,
+                    tokens[first].start as usize,
                     tokens[end - 1].end as usize,
                     group.label.clone(),
                     Source::Rule,
@@ -678,7 +686,7 @@ fn add_missed_mentions<'t>(
                     s.score = group.score;
                     spans.push(s);
                     member.push(g);
-                    covered[i..end].fill(true);
+                    covered[first..end].fill(true);
                 }
                 i = end;
             }
@@ -700,6 +708,39 @@ fn starts_capitalized(word: &str) -> bool {
 /// ("Putin" inside "Putin Street" is not a mention of Putin).
 fn continues_name(text: &str, token: Token) -> bool {
     token.kind == TokenKind::Word && matches!(case_of(token.text(text)), Case::Title | Case::Upper)
+}
+
+/// True when the tokens from `i` on extend a name that ends before `i`: a
+/// capitalized word, or a flush hyphen and one ("Okafor" in "Okafor-Lindqvist" is
+/// part of another person's name).
+fn continues_name_after(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(&next) = tokens.get(i) else {
+        return false;
+    };
+    continues_name(text, next)
+        || next.text(text) == "-"
+            && tokens[i - 1].end == next.start
+            && tokens
+                .get(i + 1)
+                .is_some_and(|&w| w.start == next.end && continues_name(text, w))
+}
+
+/// True when the tokens before `i` extend a name that starts at `i`: a
+/// capitalized word, or one and a flush hyphen.
+fn continues_name_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    let before = tokens[i - 1];
+    continues_name(text, before)
+        || before.text(text) == "-"
+            && before.end == tokens[i].start
+            && i >= 2
+            && tokens[i - 2].end == before.start
+            && continues_name(text, tokens[i - 2])
+}
+
+/// A single capital letter and a period: "J." in "J. Root".
+fn is_initial(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 #[cfg(test)]
@@ -821,6 +862,32 @@ mod tests {
                 ("Whitfield", Label::Org, 0),
                 ("Boston Scientific Corp.", Label::Org, 1),
                 ("Boston", Label::Gpe, 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn surnames_found_again_take_initials_but_not_hyphenated_names() {
+        let text = "Ben Stokes and Erik Okafor spoke. Scores: B. Stokes 41. \
+                    Nneka Okafor-Lindqvist wrote; Okafor agreed.";
+        let got = linked(
+            text,
+            vec![
+                span(text, "Ben Stokes", 0, Label::Person),
+                span(text, "Erik Okafor", 0, Label::Person),
+            ],
+        );
+        let texts: Vec<_> = got
+            .iter()
+            .map(|(t, l, id, _)| (t.as_str(), l.clone(), *id))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Ben Stokes", Label::Person, 0),
+                ("Erik Okafor", Label::Person, 1),
+                ("B. Stokes", Label::Person, 0),
+                ("Okafor", Label::Person, 1),
             ]
         );
     }

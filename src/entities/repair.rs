@@ -80,6 +80,11 @@ pub fn repair(
         }
     }
     for &s in &spans[from..] {
+        // A name grown over its neighbour ("Joost van" + "der" + "Meulen")
+        // already holds it.
+        if out.last().is_some_and(|p: &TokenSpan| s.start < p.end) {
+            continue;
+        }
         let mut s = s;
         // "Porto Alegre-headquartered": a place's compound adjective is the place.
         if s.end - s.start >= 3 && compound_tail(text, tokens, s.end - 2) {
@@ -99,11 +104,24 @@ pub fn repair(
                 s.label = label_index(&Label::Gpe);
             }
         }
+        // "General Sani Abacha", "Justice Elaine Marchetti": a title and a name
+        // the model read as one organization.
+        if s.label == label_index(&Label::Org) && titled_name(text, tokens, s, gaz) {
+            s.start += 1;
+            s.label = label_index(&Label::Person);
+        }
         // "Lee Jae-myung": a name's hyphenated last word is one word; so is its
         // first ("Delgado-Reyes").
         if s.label == label_index(&Label::Person) {
             s.end = hyphen_continued(text, tokens, s.end, sentence.end);
             let free = out.last().map_or(sentence.start, |p: &TokenSpan| p.end);
+            // "J. Root": an initial before the surname.
+            if s.start > free && is_initial(tokens[s.start - 1].text(text)) {
+                s.start -= 1;
+            }
+            // "Joost van der Meulen", "Mohammed bin Salman": lower-case particles
+            // inside a name, when a capitalized word follows them.
+            s.end = particles_continued(text, tokens, s.end, sentence.end);
             if s.start >= free + 2
                 && tokens[s.start - 1].text(text) == "-"
                 && joins(text, tokens, s.start - 1)
@@ -158,6 +176,7 @@ pub fn repair(
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
     drop_languages(text, tokens, &mut out);
+    state_after_place(text, tokens, &mut out);
     relabel_by_cues(text, tokens, &mut out, gaz);
     place_kind_cues(text, tokens, sentence_range.clone(), &mut out);
     let gpe = label_index(&Label::Gpe);
@@ -191,6 +210,27 @@ pub fn repair(
         }
         let cats = categories(text, &tokens[s.start..s.end], gaz);
         let known_org = cats & bit(Category::Organization) != 0;
+        // "Middle East Institute", "Sri Lanka Navy": a place's name followed by a
+        // word that ends organization names is the organization's.
+        let last = tokens[s.end - 1];
+        if (s.label == gpe || s.label == label_index(&Label::Loc))
+            && s.end - s.start >= 2
+            && cats & places == 0
+            && case_of(last.text(text)) == Case::Title
+            && is_org_cue(text, last, gaz)
+        {
+            out[k].label = org;
+            continue;
+        }
+        // "B.C.", "N.Y.": a state's or province's dotted abbreviation is a place.
+        if s.end - s.start == 1
+            && s.label != gpe
+            && STATE_ABBREVIATIONS.contains(&last.text(text))
+            && last.text(text).len() == 4
+        {
+            out[k].label = gpe;
+            continue;
+        }
         // A known region, sea or continent is a place, whatever the model called
         // it: "West Bank" is no bank.
         if (s.label == org || s.label == person)
@@ -269,6 +309,50 @@ pub fn repair(
     *spans = out;
 }
 
+/// The dotted abbreviations of US states and Canadian provinces in wire copy
+/// ("Carson City, Nev.", "B.C."); sorted.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala.", "Alta.", "Ariz.", "Ark.", "B.C.", "Calif.", "Colo.", "Conn.", "D.C.", "Del.", "Fla.",
+    "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Man.", "Mass.", "Md.", "Mich.", "Minn.", "Miss.",
+    "Mo.", "Mont.", "N.B.", "N.C.", "N.D.", "N.H.", "N.J.", "N.M.", "N.S.", "N.Y.", "Neb.", "Nev.",
+    "Okla.", "Ont.", "Ore.", "Pa.", "Que.", "R.I.", "S.C.", "S.D.", "Sask.", "Tenn.", "Tex.",
+    "Va.", "Vt.", "W.Va.", "Wash.", "Wis.", "Wyo.",
+];
+
+/// "Carson City, Nev.", "KELOWNA, B.C. —": a state's abbreviation after a place
+/// and a comma is a place too, whatever the model made of it (the ambiguous
+/// ones, "Miss." or "Ill.", only there).
+fn state_after_place(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>) {
+    let gpe = label_index(&Label::Gpe);
+    let mut added = Vec::new();
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let at = s.end + 1;
+        if s.label != gpe
+            || tokens.get(s.end).is_none_or(|t| t.text(text) != ",")
+            || tokens
+                .get(at)
+                .is_none_or(|t| STATE_ABBREVIATIONS.binary_search(&t.text(text)).is_err())
+        {
+            continue;
+        }
+        match spans.get(k + 1) {
+            Some(n) if n.start == at && n.end == at + 1 => spans[k + 1].label = gpe,
+            Some(n) if n.start <= at => {}
+            _ => added.push(TokenSpan {
+                start: at,
+                end: at + 1,
+                label: gpe,
+                margin: 0.0,
+            }),
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// Drops nationality words used as language names: "Irish-speaking", "English
 /// text", "14 languages, including Hindi, Tamil and Bengali". A language is no
 /// group of people (OntoNotes has a class of its own for it, which lede does not
@@ -336,6 +420,7 @@ const LOC_TAILS: &[&str] = &[
     "plain",
     "basin",
     "glacier",
+    "delta",
 ];
 
 /// Words that name the kind of thing a span is, whatever the model said: a
@@ -638,8 +723,12 @@ fn dateline(
         let country_follows = tokens[end].text(text) == ","
             && (1..=3).any(|n| {
                 end + 1 + n < sentence.end
-                    && tokens[end + 1 + n].text(text) == ","
-                    && candidate(text, &tokens[end + 1..end + 1 + n], GPE, gaz)
+                    && matches!(tokens[end + 1 + n].text(text), "," | "(" | "—" | "–" | "-")
+                    && (candidate(text, &tokens[end + 1..end + 1 + n], GPE, gaz)
+                        || n == 1
+                            && STATE_ABBREVIATIONS
+                                .binary_search(&tokens[end + 1].text(text))
+                                .is_ok())
             });
         // Or a wire dateline's date follows: "FRANKFURT, Nov 4 (Reuters)".
         let date_follows = tokens[end].text(text) == ","
@@ -765,8 +854,27 @@ fn closed_class_norp(
     let norp = label_index(&Label::Norp);
     let person = label_index(&Label::Person);
     let class = bit(Category::Norp);
+    // "Social Democrats": a party's modifier the model left out.
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let free = if k > 0 {
+            spans[k - 1].end
+        } else {
+            sentence.start
+        };
+        if s.label == norp
+            && s.start > free
+            && case_of(tokens[s.start - 1].text(text)) == Case::Title
+            && is_one_of(tokens[s.start - 1].text(text), PARTY_MODIFIERS)
+        {
+            spans[k].start -= 1;
+        }
+    }
     for s in spans.iter_mut() {
-        if s.label == person && candidate(text, &tokens[s.start..s.end], class, gaz) {
+        let words = &tokens[s.start..s.end];
+        if s.label == person && candidate(text, words, class, gaz)
+            || s.label != norp && words.len() == 1 && plural_of_group(text, words[0], gaz)
+        {
             s.label = norp;
         }
     }
@@ -804,8 +912,11 @@ fn closed_class_norp(
             let longest = (1..=3).rev().find(|&len| {
                 i + len <= free_until
                     && (tokens[i + len - 1].text(text).ends_with('s')
-                        || len == 1 && (member || compound || adjective))
-                    && candidate(text, &tokens[i..i + len], class, gaz)
+                        && candidate(text, &tokens[i..i + len], class, gaz)
+                        || len == 1 && plural_of_group(text, tokens[i], gaz)
+                        || len == 1
+                            && (member || compound || adjective)
+                            && candidate(text, &tokens[i..i + len], class, gaz))
             });
             if let Some(len) = longest {
                 added.push(TokenSpan {
@@ -824,6 +935,23 @@ fn closed_class_norp(
         spans.extend(added);
         spans.sort_by_key(|s| s.start);
     }
+}
+
+/// A capitalized plural of a listed nationality ("Omanis") or of a listed
+/// country or state plus "-ns" ("Nevadans", "Kenyans"): members of a group.
+fn plural_of_group(text: &str, token: Token, gaz: &Gazetteer) -> bool {
+    let word = token.text(text);
+    let listed = |stem: &str, class: u16| gaz.categories_of(&[lower_into_hash(stem)]) & class != 0;
+    // "Philippines" is a country, not more than one "Philippine".
+    word.len() >= 5
+        && case_of(word) == Case::Title
+        && !listed(word, GPE | bit(Category::Location))
+        && (word
+            .strip_suffix('s')
+            .is_some_and(|w| listed(w, bit(Category::Norp)))
+            || word
+                .strip_suffix("ns")
+                .is_some_and(|w| listed(w, bit(Category::Country) | bit(Category::Region))))
 }
 
 /// Capitalized words forming one gazetteer entry of `class`.
@@ -1195,6 +1323,53 @@ fn organization_appositions(
     }
 }
 
+/// A single capital letter and a period: "J." in "J. Root".
+fn is_initial(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
+/// The end of a name that goes on past lower-case particles ("van der",
+/// "bin", "de") to a capitalized word, within `limit`; `end` when it does not.
+fn particles_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> usize {
+    const PARTICLES: &[&str] = &[
+        "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn",
+        "ten", "ter", "van", "von",
+    ];
+    let mut i = end;
+    while i < limit && i < end + 2 && PARTICLES.contains(&tokens[i].text(text)) {
+        i += 1;
+    }
+    if i > end && i < limit && case_of(tokens[i].text(text)) == Case::Title {
+        i + 1
+    } else {
+        end
+    }
+}
+
+/// An "organization" that is a person's title and name: the first word is a
+/// capitalized title and the rest are two or more name words, or one listed
+/// name ("General Sani Abacha", "Justice Marchetti"); not a listed organization
+/// or one whose last word ends organization names ("General Motors").
+fn titled_name(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -> bool {
+    if s.end - s.start < 2 {
+        return false;
+    }
+    let title = tokens[s.start];
+    let rest = &tokens[s.start + 1..s.end];
+    let names = bit(Category::FirstName) | bit(Category::Surname);
+    let word_cats = |t: &Token| gaz.categories_of(&[lower_into_hash(t.text(text))]);
+    case_of(title.text(text)) == Case::Title
+        && word_cats(&title) & bit(Category::Title) != 0
+        && !is_org_cue(text, title, gaz)
+        && rest
+            .iter()
+            .all(|t| case_of(t.text(text)) == Case::Title && !is_org_cue(text, *t, gaz))
+        && categories(text, &tokens[s.start..s.end], gaz) & bit(Category::Organization) == 0
+        && categories(text, rest, gaz) & (GPE | bit(Category::Organization)) == 0
+        && (rest.len() >= 2 || word_cats(&rest[0]) & names != 0)
+}
+
 /// The end of a name whose last word goes on after a hyphen written flush on
 /// both sides ("Jae-myung", "Moon-soo"), also when the span stopped at the hyphen.
 fn hyphen_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> usize {
@@ -1215,6 +1390,7 @@ fn hyphen_continued(text: &str, tokens: &[Token], end: usize, limit: usize) -> u
 /// - an organization ending in a cue word, "of", and a place ("Council" + "of"
 ///   + "Europe", "Bank of Japan") is one organization.
 fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz: &Gazetteer) {
+    let person = label_index(&Label::Person);
     let gpe = label_index(&Label::Gpe);
     let loc = label_index(&Label::Loc);
     let norp = label_index(&Label::Norp);
@@ -1274,12 +1450,34 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             } else if a.label == org && tokens[a.end - 1].text(text) == "of" {
                 // "Council of" + "Europe": the model stopped a name after its "of".
                 Some(org)
+            } else if b.label == norp
+                && a.end - a.start == 1
+                && is_one_of(tokens[a.start].text(text), PARTY_MODIFIERS)
+            {
+                // "Social" + "Democrats": one party's members.
+                Some(norp)
+            } else if b.label == person
+                && a.label != norp
+                && a.label != person
+                && a.end - a.start == 1
+                && unknown_name_word(text, tokens[a.start], gaz)
+            {
+                // "Auston" + "Matthews": an unlisted given name before a surname.
+                Some(person)
             } else {
                 None
             }
         } else if b.start == a.end + 1 && tokens[a.end].text(text) == "&" {
             // "Hoffmann & Kühn": names joined by an ampersand are one firm.
             Some(org)
+        } else if b.label == gpe
+            && (b.start == a.end + 1
+                || b.start == a.end + 2 && tokens[a.end + 1].text(text) == "the")
+            && tokens[a.end].text(text) == "of"
+            && is_one_of(tokens[a.end - 1].text(text), STATE_FORMS)
+        {
+            // "Democratic Republic" + "of" + "Congo": a country's formal name.
+            Some(gpe)
         } else if a.label == org
             && (b.start == a.end + 1
                 || b.start == a.end + 2 && tokens[a.end + 1].text(text) == "the")
@@ -1304,6 +1502,32 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             None => k += 1,
         }
     }
+}
+
+/// Words before "Democrats", "Republicans" that name a party's members with
+/// them ("Social Democrats", "Christian Democrats", "Free Democrats").
+const PARTY_MODIFIERS: &[&str] = &["christian", "free", "liberal", "progressive", "social"];
+
+/// Last words of a country's formal name before "of" ("Republic of Korea",
+/// "Kingdom of Saudi Arabia").
+const STATE_FORMS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "emirate",
+    "sultanate",
+    "principality",
+];
+
+/// A capitalized word no list knows (no place, organization, title, nationality
+/// or organization word): an unlisted given name when a surname follows.
+fn unknown_name_word(text: &str, token: Token, gaz: &Gazetteer) -> bool {
+    case_of(token.text(text)) == Case::Title
+        && token.kind == crate::text::TokenKind::Word
+        && gaz.categories_of(&[lower_into_hash(token.text(text))])
+            & !(bit(Category::FirstName) | bit(Category::Surname))
+            == 0
+        && !is_org_cue(text, token, gaz)
+        && !is_function_word(token.text(text))
 }
 
 /// First words of an organization that a nationality before it only describes:
@@ -1958,6 +2182,96 @@ mod tests {
                 .collect();
             assert_eq!(repaired_all(sentence, model), want, "{sentence}");
         }
+    }
+
+    #[test]
+    fn names_titles_and_groups_from_wire_copy() {
+        use Label::{Gpe, Loc, Norp, Org, Person};
+        check(&[
+            // A title and a name read as one organization.
+            (
+                "under the government of General Sani Abacha, critics",
+                &[("General Sani Abacha", Org)],
+                &[("Sani Abacha", Person)],
+            ),
+            // Not a company named with a title's word.
+            (
+                "shares of General Electric rose",
+                &[("General Electric", Org)],
+                &[("General Electric", Org)],
+            ),
+            // An initial and particles belong to the name.
+            (
+                "Scores: England 412 (J. Root 143)",
+                &[("England", Gpe), ("Root", Person)],
+                &[("England", Gpe), ("J. Root", Person)],
+            ),
+            (
+                "said Joost van der Meulen, a geoscientist",
+                &[("Joost", Person)],
+                &[("Joost van der Meulen", Person)],
+            ),
+            (
+                "said Joost van der Meulen, a geoscientist",
+                &[("Joost van", Person), ("Meulen", Person)],
+                &[("Joost van der Meulen", Person)],
+            ),
+            // An unlisted given name the model set apart from the surname.
+            (
+                "MONTREAL (AP) — Auston Matthews scored twice",
+                &[("MONTREAL", Gpe), ("Auston", Org), ("Matthews", Person)],
+                &[("MONTREAL", Gpe), ("Auston Matthews", Person)],
+            ),
+            // A party's members, a country's formal name, natural places.
+            (
+                "the center-left Social Democrats and NEOS",
+                &[("Social", Org), ("Democrats", Norp), ("NEOS", Org)],
+                &[("Social Democrats", Norp), ("NEOS", Org)],
+            ),
+            (
+                "Andreas Babler, who leads the Social Democrats, said",
+                &[("Andreas Babler", Person), ("Democrats", Norp)],
+                &[("Andreas Babler", Person), ("Social Democrats", Norp)],
+            ),
+            (
+                "children in eastern Democratic Republic of Congo, where",
+                &[("Democratic Republic", Loc), ("Congo", Gpe)],
+                &[("Democratic Republic of Congo", Gpe)],
+            ),
+            (
+                "the Mekong Delta is sinking",
+                &[("Mekong", Loc), ("Delta", Loc)],
+                &[("Mekong Delta", Loc)],
+            ),
+            // A place's name and an organization's word.
+            (
+                "a fellow at the Middle East Institute in Washington",
+                &[("Middle East Institute", Loc), ("Washington", Gpe)],
+                &[("Middle East Institute", Org), ("Washington", Gpe)],
+            ),
+            // Plurals of nationalities and of places' people; not a country.
+            (
+                "The Omanis and the Nevadans agreed",
+                &[("Omanis", Person)],
+                &[("Omanis", Norp), ("Nevadans", Norp)],
+            ),
+            (
+                "slammed into the northern Philippines on Sunday",
+                &[("Philippines", Gpe)],
+                &[("Philippines", Gpe)],
+            ),
+            // State abbreviations in wire copy.
+            (
+                "CARSON CITY, Nev. (AP) — A bill",
+                &[("CARSON CITY", Person), ("Nev.", Loc), ("AP", Org)],
+                &[("CARSON CITY", Gpe), ("Nev.", Gpe), ("AP", Org)],
+            ),
+            (
+                "B.C. Attorney General Ravi Sandhu said",
+                &[("B.C.", Org), ("Ravi Sandhu", Person)],
+                &[("B.C.", Gpe), ("Ravi Sandhu", Person)],
+            ),
+        ]);
     }
 
     #[test]

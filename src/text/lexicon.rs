@@ -100,10 +100,12 @@ pub fn keeps_period(word: &str, next: Option<&str>) -> bool {
     if word.is_empty() || !word.is_ascii() {
         return false;
     }
+    // A comma or an opening parenthesis never starts a sentence: "Carson City,
+    // Nev. (AP)", "Reno, Nev., said".
     let continues = |next: Option<&str>| match next {
         None => false,
         Some(n) => match n.chars().next() {
-            Some(c) if c.is_ascii_digit() || c.is_lowercase() => true,
+            Some(c) if c.is_ascii_digit() || c.is_lowercase() || c == ',' || c == '(' => true,
             Some(c) if c.is_uppercase() => !is_sentence_starter(n),
             _ => false,
         },
@@ -176,6 +178,9 @@ mod tests {
         assert!(keeps_period("No", Some("10")));
         assert!(!keeps_period("No", None));
         assert!(!keeps_period("Sun", Some("The")));
+        assert!(keeps_period("Nev", Some("(")));
+        assert!(keeps_period("Nev", Some(",")));
+        assert!(!keeps_period("Nev", Some("\"")));
         assert!(!keeps_period("said", Some("He")));
         assert!(!keeps_period("", None));
     }
