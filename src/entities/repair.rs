@@ -157,6 +157,16 @@ pub fn repair(
         {
             s.start += 1;
         }
+        // "The Ministry of Public Health said": an article capitalized only by
+        // its place at the start of a sentence is no part of the name (inside
+        // one, "The Scout Association" may be the name's own).
+        if s.end - s.start >= 2
+            && s.start == sentence.start
+            && tokens[s.start].text(text) == "The"
+            && categories(text, &tokens[s.start..s.end], gaz) == 0
+        {
+            s.start += 1;
+        }
         if s.label == label_index(&Label::Org) && person_by_role(text, tokens, s, gaz) {
             s.label = label_index(&Label::Person);
         }
@@ -175,7 +185,7 @@ pub fn repair(
     organization_appositions(text, tokens, &mut out, gaz);
     coordinate(text, tokens, sentence.clone(), &mut out, gaz);
     closed_class_norp(text, tokens, sentence, &mut out, gaz);
-    drop_languages(text, tokens, &mut out);
+    drop_languages(text, tokens, &mut out, gaz);
     state_after_place(text, tokens, &mut out);
     relabel_by_cues(text, tokens, &mut out, gaz);
     place_kind_cues(text, tokens, sentence_range.clone(), &mut out);
@@ -210,6 +220,39 @@ pub fn repair(
         }
         let cats = categories(text, &tokens[s.start..s.end], gaz);
         let known_org = cats & bit(Category::Organization) != 0;
+        // "agency DANE, well above": a nationality in capitals amid words that
+        // are not is an organization's initials (a shouted headline's "RUSSIAN
+        // TROOPS" stays).
+        let shouted = |i: usize| {
+            tokens.get(i).is_some_and(|t| {
+                t.kind == crate::text::TokenKind::Word && case_of(t.text(text)) == Case::Upper
+            })
+        };
+        if s.label == norp
+            && s.end - s.start == 1
+            && case_of(tokens[s.start].text(text)) == Case::Upper
+            && tokens[s.start].text(text).len() >= 3
+            && !(s.start > 0 && shouted(s.start - 1))
+            && !shouted(s.end)
+        {
+            out[k].label = org;
+            continue;
+        }
+        // "Sneha Patil": a listed given name and surname, which the model read
+        // as a firm's name.
+        if s.label == org && s.end - s.start == 2 && !known_org && cats & places == 0 && {
+            let (first, last) = (tokens[s.start], tokens[s.start + 1]);
+            let word_cats = |t: Token| gaz.categories_of(&[lower_into_hash(t.text(text))]);
+            case_of(last.text(text)) == Case::Title
+                && word_cats(last) & bit(Category::Surname) != 0
+                && word_cats(last) & places == 0
+                && !is_org_cue(text, last, gaz)
+                && word_cats(first) & (places | bit(Category::Surname)) == 0
+                && word_cats(first) & bit(Category::FirstName) != 0
+        } {
+            out[k].label = person;
+            continue;
+        }
         // "Middle East Institute", "Sri Lanka Navy": a place's name followed by a
         // word that ends organization names is the organization's.
         let last = tokens[s.end - 1];
@@ -245,9 +288,9 @@ pub fn repair(
         if (s.label == gpe || s.label == label_index(&Label::Loc))
             && cats & bit(Category::Norp) != 0
             && cats & places & !bit(Category::Norp) == 0
-            && !tokens.get(s.end).is_some_and(|t| {
+            && !(tokens.get(s.end).is_some_and(|t| {
                 matches!(t.text(text), "state" | "region" | "province" | "territory")
-            })
+            }) && tokens.get(s.end + 1).is_none_or(|t| t.text(text) != "of"))
         {
             out[k].label = norp;
             continue;
@@ -306,6 +349,24 @@ pub fn repair(
             };
         }
     }
+    // "Justice" + "Elaine Marchetti": a one-word "organization" that is a title
+    // right before a person is the person's title.
+    let title_before_person = |k: usize| {
+        let s = out[k];
+        s.label == org
+            && s.end - s.start == 1
+            && case_of(tokens[s.start].text(text)) == Case::Title
+            && categories(text, &tokens[s.start..s.end], gaz) & bit(Category::Title) != 0
+            && out
+                .get(k + 1)
+                .is_some_and(|n| n.start == s.end && n.label == person)
+    };
+    let drop: Vec<bool> = (0..out.len()).map(title_before_person).collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
     *spans = out;
 }
 
@@ -357,7 +418,7 @@ fn state_after_place(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>) {
 /// text", "14 languages, including Hindi, Tamil and Bengali". A language is no
 /// group of people (OntoNotes has a class of its own for it, which lede does not
 /// tag).
-fn drop_languages(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>) {
+fn drop_languages(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz: &Gazetteer) {
     let norp = label_index(&Label::Norp);
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let speech = |i: usize| {
@@ -395,6 +456,55 @@ fn drop_languages(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>) {
             }
         }
         listed[k] = i > 0 && matches!(word(i - 1), "languages" | "language");
+    }
+    // "available in Marathi, Kannada, Telugu and Hindi,", "studied English and":
+    // names after a word of speaking or writing, with no noun after the last.
+    const CUES: &[&str] = &[
+        "in", "into", "studied", "speak", "speaks", "spoke", "taught", "teach", "teaches", "learn",
+        "learned", "learnt", "fluent",
+    ];
+    let one_word = |k: usize| spans[k].end - spans[k].start == 1;
+    let mut k = 0;
+    while k < spans.len() {
+        if spans[k].start == 0 || !one_word(k) || !CUES.contains(&word(spans[k].start - 1)) {
+            k += 1;
+            continue;
+        }
+        let (mut members, mut end, mut j) = (vec![k], spans[k].end, k);
+        loop {
+            let mut n = end;
+            while matches!(word(n), "," | "and" | "or") {
+                n += 1;
+            }
+            if n == end {
+                break;
+            }
+            if j + 1 < spans.len() && spans[j + 1].start == n && one_word(j + 1) {
+                j += 1;
+                members.push(j);
+            } else if !(case_of(word(n)) == Case::Title
+                && spans.get(j + 1).is_none_or(|s| s.start > n))
+            {
+                break;
+            }
+            end = n + 1;
+        }
+        let closed = matches!(
+            word(end),
+            "" | "," | "." | ";" | ":" | ")" | "!" | "?" | "\"" | "”" | "and" | "or" | "but" | "—"
+        );
+        let cats = |k: usize| categories(text, &tokens[spans[k].start..spans[k].end], gaz);
+        if closed
+            && members
+                .iter()
+                .all(|&m| cats(m) & (GPE | bit(Category::Location)) == 0)
+            && members.iter().any(|&m| cats(m) & bit(Category::Norp) != 0)
+        {
+            for &m in &members {
+                listed[m] = true;
+            }
+        }
+        k = j + 1;
     }
     let mut k = 0;
     spans.retain(|s| {
@@ -465,6 +575,7 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
         "Championships",
         "Olympics",
         "Marathon",
+        "Mela",
     ];
     let event = label_index(&Label::Event);
     for k in 0..spans.len() {
@@ -533,6 +644,13 @@ fn place_kind_cues(
         "districts",
         "municipality",
         "port",
+        "department",
+        "departments",
+        "capital",
+        "outskirts",
+        "suburbs",
+        "mayor",
+        "governor",
     ];
     const AFTER: &[&str] = &[
         "region",
@@ -564,7 +682,10 @@ fn place_kind_cues(
             if tail || kind_before(s.start) || kind_after(s.end, AFTER) {
                 s.label = gpe;
             }
-        } else if s.label == label_index(&Label::Norp) && kind_after(s.end, &["state", "region"]) {
+        } else if s.label == label_index(&Label::Norp)
+            && kind_after(s.end, &["state", "region"])
+            && !kind_after(s.end + 1, &["of"])
+        {
             // "Rakhine state": a people's name is also its homeland's.
             s.label = gpe;
         }
@@ -909,13 +1030,17 @@ fn closed_class_norp(
             // capitalized first word. (Inside a sentence the model decides: GMB,
             // its training data, leaves many such adjectives untagged.)
             let adjective = i == sentence.start && case_of(next) == Case::Lower && next.len() > 3;
+            // "Qatari Prime Minister Mohammed": a nationality before a title
+            // (a whole one: "Christian Democratic Appeal" is a party).
+            let before_title = case_of(next) == Case::Title
+                && title_len(text, &tokens[i + 1..sentence.end.min(i + 4)], gaz) > 0;
             let longest = (1..=3).rev().find(|&len| {
                 i + len <= free_until
                     && (tokens[i + len - 1].text(text).ends_with('s')
                         && candidate(text, &tokens[i..i + len], class, gaz)
                         || len == 1 && plural_of_group(text, tokens[i], gaz)
                         || len == 1
-                            && (member || compound || adjective)
+                            && (member || compound || adjective || before_title)
                             && candidate(text, &tokens[i..i + len], class, gaz))
             });
             if let Some(len) = longest {
@@ -1481,10 +1606,25 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
         } else if a.label == org
             && (b.start == a.end + 1
                 || b.start == a.end + 2 && tokens[a.end + 1].text(text) == "the")
-            && tokens[a.end].text(text) == "of"
+            && matches!(tokens[a.end].text(text), "of" | "on" | "for")
             && (b.label == gpe || b.label == loc || b.label == org)
             && is_org_cue(text, tokens[a.end - 1], gaz)
         {
+            // "Assembly Committee" + "on" + "Natural Resources".
+            Some(org)
+        } else if a.label == org
+            && b.label == org
+            && b.start == a.end + 1
+            && is_one_of(
+                tokens[a.end - 1].text(text),
+                &["de", "del", "di", "da", "do", "des"],
+            )
+            && is_one_of(
+                tokens[a.end].text(text),
+                &["la", "el", "los", "las", "le", "les"],
+            )
+        {
+            // "Banco de" + "la" + "República".
             Some(org)
         } else {
             None
@@ -2270,6 +2410,72 @@ mod tests {
                 "B.C. Attorney General Ravi Sandhu said",
                 &[("B.C.", Org), ("Ravi Sandhu", Person)],
                 &[("B.C.", Gpe), ("Ravi Sandhu", Person)],
+            ),
+            // A title alone before the person it belongs to.
+            (
+                "released Thursday, Justice Elaine Marchetti of the court",
+                &[("Justice", Org), ("Elaine Marchetti", Person)],
+                &[("Elaine Marchetti", Person)],
+            ),
+            // A sentence's "The" is no part of a name; a name's own is.
+            (
+                "The Ministry of Public Health said a second phase",
+                &[("The Ministry of Public Health", Org)],
+                &[("Ministry of Public Health", Org)],
+            ),
+            (
+                "appeared in The Times Literary Supplement, Poetry",
+                &[("The Times Literary Supplement", Org)],
+                &[("The Times Literary Supplement", Org)],
+            ),
+            // Committees on and for things, Spanish articles inside names.
+            (
+                "The Assembly Committee on Natural Resources voted",
+                &[("Assembly Committee", Org), ("Natural Resources", Org)],
+                &[("Assembly Committee on Natural Resources", Org)],
+            ),
+            (
+                "the board of the Banco de la República voted",
+                &[("Banco de", Org), ("República", Org)],
+                &[("Banco de la República", Org)],
+            ),
+            // Places after a relation to them.
+            (
+                "a former deputy mayor of Wiener Neustadt, said",
+                &[("Wiener Neustadt", Org)],
+                &[("Wiener Neustadt", Gpe)],
+            ),
+            (
+                "a plant in the Mexican state of Guanajuato",
+                &[("Mexican", Loc), ("Guanajuato", Gpe)],
+                &[("Mexican", Norp), ("Guanajuato", Gpe)],
+            ),
+            // Nationalities before a title; initials of no nationality.
+            (
+                "talking. Qatari Prime Minister Mohammed bin Abdulrahman said",
+                &[("Mohammed bin Abdulrahman", Person)],
+                &[("Qatari", Norp), ("Mohammed bin Abdulrahman", Person)],
+            ),
+            (
+                "the national statistics agency DANE, well above",
+                &[("DANE", Norp)],
+                &[("DANE", Org)],
+            ),
+            // Languages after a word of speaking or writing, not adjectives.
+            (
+                "The app, available in Marathi, Kannada, Telugu and Hindi, uses",
+                &[("Marathi", Norp), ("Telugu", Norp), ("Hindi", Loc)],
+                &[],
+            ),
+            (
+                "She wrote in English but insisted",
+                &[("English", Norp)],
+                &[],
+            ),
+            (
+                "patrols in Indian and Pakistani waters",
+                &[("Indian", Norp), ("Pakistani", Norp)],
+                &[("Indian", Norp), ("Pakistani", Norp)],
             ),
         ]);
     }
