@@ -349,6 +349,34 @@ pub fn repair(
             };
         }
     }
+    // "a New Hampshire Democrat": a state's name and a party member, which the
+    // model read as one organization.
+    let mut k = 0;
+    while k < out.len() {
+        let s = out[k];
+        let last = s.end - 1;
+        if (s.label == org || s.label == person)
+            && s.end - s.start >= 2
+            && categories(text, &tokens[last..s.end], gaz) & bit(Category::Norp) != 0
+            && categories(text, &tokens[s.start..last], gaz) & GPE != 0
+        {
+            out[k] = TokenSpan {
+                end: last,
+                label: gpe,
+                ..s
+            };
+            out.insert(
+                k + 1,
+                TokenSpan {
+                    start: last,
+                    label: norp,
+                    ..s
+                },
+            );
+            k += 1;
+        }
+        k += 1;
+    }
     // "Justice" + "Elaine Marchetti": a one-word "organization" that is a title
     // right before a person is the person's title.
     let title_before_person = |k: usize| {
@@ -533,6 +561,23 @@ const LOC_TAILS: &[&str] = &[
     "delta",
 ];
 
+/// "Cannes Film Festival", "the Academy Awards", "Davis Cup": a name ending in
+/// one of these capitalized words is an event, and one the model stopped just
+/// before it ("Busan International Film" + "Festival") takes it in. A narrow
+/// list, not event_cues.txt: that one also has words that end company and
+/// place names ("Games", "Open", "Series", "Summit", "Spring").
+const EVENT_TAILS: &[&str] = &[
+    "Festival",
+    "Awards",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Olympics",
+    "Marathon",
+    "Mela",
+    "Prix",
+];
+
 /// Words that name the kind of thing a span is, whatever the model said: a
 /// mountain, lake, river or sea is a LOC ("Mount Kilimanjaro", "Cagayan River"),
 /// a named storm an EVENT ("Typhoon Kalmaegi"). Places the gazetteer knows as
@@ -562,21 +607,6 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
             spans[j].label = loc;
         }
     }
-    // "Cannes Film Festival", "the Academy Awards", "Davis Cup": a name ending in
-    // one of these capitalized words is an event, and one the model stopped just
-    // before it ("Busan International Film" + "Festival") takes it in. A narrow
-    // list, not event_cues.txt: that one also has words that end company and
-    // place names ("Games", "Open", "Series", "Summit", "Spring").
-    const EVENT_TAILS: &[&str] = &[
-        "Festival",
-        "Awards",
-        "Cup",
-        "Championship",
-        "Championships",
-        "Olympics",
-        "Marathon",
-        "Mela",
-    ];
     let event = label_index(&Label::Event);
     for k in 0..spans.len() {
         let s = spans[k];
@@ -586,6 +616,17 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
         }
         if EVENT_TAILS.contains(&word(spans[k].end - 1)) && spans[k].end - s.start >= 2 {
             spans[k].label = event;
+        }
+    }
+    // "the Sea of Marmara", "the Bay of Bengal": a water's kind and "of" before
+    // the name the model found.
+    const WATERS: &[&str] = &["Sea", "Gulf", "Bay", "Strait", "Straits", "Lake"];
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let free = if k > 0 { spans[k - 1].end } else { 0 };
+        if s.start >= free + 2 && word(s.start - 1) == "of" && WATERS.contains(&word(s.start - 2)) {
+            spans[k].start -= 2;
+            spans[k].label = loc;
         }
     }
     let is = |list: &[&str], i: usize| is_one_of(tokens[i].text(text), list);
@@ -993,7 +1034,13 @@ fn closed_class_norp(
     }
     for s in spans.iter_mut() {
         let words = &tokens[s.start..s.end];
-        if s.label == person && candidate(text, words, class, gaz)
+        // "Orthodox Christians": every word a group's name.
+        let groups = || {
+            words
+                .iter()
+                .all(|w| candidate(text, std::slice::from_ref(w), class, gaz))
+        };
+        if s.label == person && (candidate(text, words, class, gaz) || groups())
             || s.label != norp && words.len() == 1 && plural_of_group(text, words[0], gaz)
         {
             s.label = norp;
@@ -1332,7 +1379,20 @@ fn person_by_role(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -
         && word(s.end) == ","
         && title(s.start - 2)
         && case_of(word(s.start - 2)) == Case::Lower;
-    titled || role || appositive
+    // "Ghulam Rasool, a 54-year-old farmer", "Bukayo Saka, 24, said": an age.
+    let number = |i: usize| {
+        let w = word(i);
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let aged = word(s.end) == ","
+        && (number(s.end + 1) && word(s.end + 2) == ","
+            || (1..=2).any(|n| {
+                number(s.end + n)
+                    && (n == 1 || matches!(word(s.end + 1), "a" | "an"))
+                    && word(s.end + n + 1) == "-"
+                    && word(s.end + n + 2) == "year"
+            }));
+    titled || role || appositive || aged
 }
 
 /// Initialisms of common nouns, written in capitals like an organization's
@@ -1575,6 +1635,11 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
             } else if a.label == org && tokens[a.end - 1].text(text) == "of" {
                 // "Council of" + "Europe": the model stopped a name after its "of".
                 Some(org)
+            } else if (a.label == norp || a.label == gpe)
+                && EVENT_TAILS.contains(&tokens[b.end - 1].text(text))
+            {
+                // "Japanese" + "Grand Prix": a country's event.
+                Some(label_index(&Label::Event))
             } else if b.label == norp
                 && a.end - a.start == 1
                 && is_one_of(tokens[a.start].text(text), PARTY_MODIFIERS)
@@ -2476,6 +2541,43 @@ mod tests {
                 "patrols in Indian and Pakistani waters",
                 &[("Indian", Norp), ("Pakistani", Norp)],
                 &[("Indian", Norp), ("Pakistani", Norp)],
+            ),
+            // A state and a party member; groups of groups.
+            (
+                "Jeanne Shaheen, a New Hampshire Democrat, said",
+                &[("Jeanne Shaheen", Person), ("New Hampshire Democrat", Org)],
+                &[
+                    ("Jeanne Shaheen", Person),
+                    ("New Hampshire", Gpe),
+                    ("Democrat", Norp),
+                ],
+            ),
+            (
+                "between Catholics and Orthodox Christians.",
+                &[("Catholics", Norp), ("Orthodox Christians", Person)],
+                &[("Catholics", Norp), ("Orthodox Christians", Norp)],
+            ),
+            // An age says a name is a person's.
+            (
+                "said Ghulam Rasool, a 54-year-old farmer who fled",
+                &[("Ghulam Rasool", Org)],
+                &[("Ghulam Rasool", Person)],
+            ),
+            (
+                "Ghulam Rasool, 54, said",
+                &[("Ghulam Rasool", Org)],
+                &[("Ghulam Rasool", Person)],
+            ),
+            // Waters named with "of"; a country's event.
+            (
+                "south of the Sea of Marmara.",
+                &[("Marmara", Loc)],
+                &[("Sea of Marmara", Loc)],
+            ),
+            (
+                "followed by the Japanese Grand Prix at Suzuka",
+                &[("Japanese", Norp), ("Grand Prix", Loc), ("Suzuka", Gpe)],
+                &[("Japanese Grand Prix", Label::Event), ("Suzuka", Gpe)],
             ),
         ]);
     }
