@@ -103,7 +103,8 @@ async function throughput(browser, origin) {
 async function cold(browser, origin) {
   const article = fs.readFileSync(path.join(repo, 'bench', 'corpus', 'article-1000w.txt'), 'utf8');
   const out = {};
-  for (const mode of ['worker', 'worker-precompiled', 'page']) {
+  const modes = process.env.BENCH_COLD_MODES?.split(',') ?? ['worker', 'worker-precompiled', 'page'];
+  for (const mode of modes) {
     const loads = [];
     for (let i = 0; i < COLD_LOADS; i++) {
       const context = await browser.newContext();
