@@ -290,7 +290,9 @@ pub fn repair(
             && cats & places & !bit(Category::Norp) == 0
             && !(tokens.get(s.end).is_some_and(|t| {
                 matches!(t.text(text), "state" | "region" | "province" | "territory")
-            }) && tokens.get(s.end + 1).is_none_or(|t| t.text(text) != "of"))
+            }) && tokens
+                .get(s.end + 1)
+                .is_none_or(|t| !matches!(t.text(text), "of" | "-")))
         {
             out[k].label = norp;
             continue;
@@ -587,14 +589,22 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
     const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
     // "the Amazon river", "the Pra, Ankobra and Offin rivers": a name before a
     // lower-case kind of natural place is one (with the names listed with it).
+    // So are names before "tribes" or "clans" peoples: "the Angami, Ao and
+    // Konyak tribes".
     const KINDS: &[&str] = &["river", "rivers", "mountains", "lake", "lakes", "valley"];
+    const PEOPLES: &[&str] = &["tribe", "tribes", "tribesmen", "clan", "clans"];
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
     let loc = label_index(&Label::Loc);
+    let norp = label_index(&Label::Norp);
     for k in 0..spans.len() {
-        if !KINDS.contains(&word(spans[k].end)) {
+        let label = if KINDS.contains(&word(spans[k].end)) {
+            loc
+        } else if PEOPLES.contains(&word(spans[k].end)) {
+            norp
+        } else {
             continue;
-        }
-        spans[k].label = loc;
+        };
+        spans[k].label = label;
         let mut j = k;
         while j > 0
             && (matches!(word(spans[j].start - 1), "," | "and")
@@ -604,7 +614,7 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
                     && spans[j - 1].end + 2 == spans[j].start)
         {
             j -= 1;
-            spans[j].label = loc;
+            spans[j].label = label;
         }
     }
     let event = label_index(&Label::Event);
@@ -725,7 +735,7 @@ fn place_kind_cues(
             }
         } else if s.label == label_index(&Label::Norp)
             && kind_after(s.end, &["state", "region"])
-            && !kind_after(s.end + 1, &["of"])
+            && !kind_after(s.end + 1, &["of", "-"])
         {
             // "Rakhine state": a people's name is also its homeland's.
             s.label = gpe;
@@ -1600,6 +1610,7 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
         }
     }
     extend_official_names(text, tokens, spans, gaz);
+    official_names_go_on_after_and(text, tokens, spans, gaz);
     let mut k = 0;
     while k + 1 < spans.len() {
         let (a, b) = (spans[k], spans[k + 1]);
@@ -1824,6 +1835,38 @@ fn listed_in_name(
         && tokens[a.start..a.end]
             .iter()
             .all(|t| case_of(t.text(text)) == Case::Title)
+}
+
+/// Extends an organization named "<cue word> of/for <name>" that the model ended
+/// at an "and" over the capitalized words after it that no span holds: "Department
+/// of Works" + "and Highways", "Centre for Disease Control" + "and Prevention".
+fn official_names_go_on_after_and(
+    text: &str,
+    tokens: &[Token],
+    spans: &mut [TokenSpan],
+    gaz: &Gazetteer,
+) {
+    let org = label_index(&Label::Org);
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let capital = |i: usize| case_of(word(i)) == Case::Title && !is_function_word(word(i));
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let named_for = (s.start + 1..s.end.saturating_sub(1)).any(|i| {
+            matches!(word(i), "of" | "for")
+                && (is_org_cue(text, tokens[i - 1], gaz) || case_of(word(i - 1)) == Case::Title)
+        });
+        if s.label != org || !named_for || word(s.end) != "and" {
+            continue;
+        }
+        let limit = spans.get(k + 1).map_or(tokens.len(), |n| n.start);
+        let mut end = s.end + 1;
+        while end < limit && end < s.end + 4 && capital(end) {
+            end += 1;
+        }
+        if end > s.end + 1 {
+            spans[k].end = end;
+        }
+    }
 }
 
 /// Extends an organization that ends in a cue word over "for" or "of" and the
@@ -2573,6 +2616,22 @@ mod tests {
                 "south of the Sea of Marmara.",
                 &[("Marmara", Loc)],
                 &[("Sea of Marmara", Loc)],
+            ),
+            // Official names go on after "and"; peoples before "tribes".
+            (
+                "the Department of Works and Highways said",
+                &[("Department of Works", Org)],
+                &[("Department of Works and Highways", Org)],
+            ),
+            (
+                "from the Angami and Konyak tribes opened",
+                &[("Angami", Loc), ("Konyak", Person)],
+                &[("Angami", Norp), ("Konyak", Norp)],
+            ),
+            (
+                "A Chinese state-owned contractor won",
+                &[("Chinese", Norp)],
+                &[("Chinese", Norp)],
             ),
             (
                 "followed by the Japanese Grand Prix at Suzuka",
