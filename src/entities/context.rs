@@ -16,7 +16,7 @@
 //! ([`team_nicknames`], [`team_mention`], [`schedule_opponents`]).
 
 use super::features::{case_of, is_one_of, lower_into_hash, Case};
-use super::gazetteer::{bit, Category, Gazetteer};
+use super::gazetteer::{bit, phrase_lowers, Category, Gazetteer};
 use super::repair::categories;
 use super::table::FastMap;
 use crate::label::Label;
@@ -329,6 +329,13 @@ fn sports_word(word: &str) -> Option<u32> {
         "goals" => 13,
         "assists" => 14,
         "pointers" => 15,
+        "inning" => 5,
+        "homered" | "homer" | "homers" => 16,
+        "strikeouts" => 17,
+        "reliever" | "bullpen" => 18,
+        "goaltender" | "goalie" => 19,
+        "tiebreak" | "tiebreaker" => 20,
+        "overtime" => 21,
         _ => return None,
     })
 }
@@ -414,6 +421,24 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
             nicknames.push(w);
         }
     }
+    // A team named with its city goes by the rest: "Seattle Mariners" makes
+    // "Mariners" a nickname.
+    let places = bit(Category::City) | bit(Category::Region) | bit(Category::Country);
+    for s in spans.iter().filter(|s| s.label == Label::Org) {
+        let words: Vec<&str> = s.text.split(' ').collect();
+        let last = words[words.len() - 1];
+        if (2..=3).contains(&words.len())
+            && last.len() >= 4
+            && case_of(last) == Case::Title
+            && last.chars().all(char::is_alphabetic)
+            && gaz.categories_of(&[lower_into_hash(last)]) & bit(Category::OrgCue) == 0
+            && gaz.categories_of(&phrase_lowers(&words[..words.len() - 1].join(" "))) & places != 0
+        {
+            nicknames.push(last);
+        }
+    }
+    nicknames.sort_unstable();
+    nicknames.dedup();
     if nicknames.is_empty() {
         return;
     }
@@ -894,6 +919,24 @@ mod tests {
                 ("Thunder", Label::Org),
                 ("Thunder", Label::Org),
                 ("Thunder", Label::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_team_named_with_its_city_goes_by_the_rest() {
+        let s = "The Seattle Mariners beat Houston. Mariners manager Rafael Ybarra said so. \
+                 The Ocean Mariners Club met.";
+        let t = tokenize(s);
+        let team = s.find("Seattle Mariners").unwrap();
+        let mut spans = vec![Span::new(s, team, team + 16, Label::Org, Source::Model).unwrap()];
+        team_nicknames(s, &t, &mut spans);
+        let got: Vec<_> = spans.iter().map(|x| (x.text, x.start)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Seattle Mariners", team),
+                ("Mariners", s.find("Mariners manager").unwrap())
             ]
         );
     }
