@@ -621,6 +621,17 @@ fn relabel_by_cues(text: &str, tokens: &[Token], spans: &mut [TokenSpan], gaz: &
     for k in 0..spans.len() {
         let s = spans[k];
         let free = spans.get(k + 1).is_none_or(|n| n.start > s.end);
+        // "San Pedro" + "River": a place the model stopped before its kind.
+        if free
+            && s.label != event
+            && s.label != label_index(&Label::Person)
+            && case_of(word(s.end)) == Case::Title
+            && is_one_of(word(s.end), LOC_TAILS)
+        {
+            spans[k].end += 1;
+            spans[k].label = loc;
+            continue;
+        }
         if free && s.end < tokens.len() && EVENT_TAILS.contains(&word(s.end)) {
             spans[k].end += 1;
         }
@@ -727,6 +738,19 @@ fn place_kind_cues(
     let kind_after = |end: usize, list: &[&str]| end < sentence.end && list.contains(&word(end));
     // The labels a name's kind word overrules: the model's guesses for unknown names.
     let named = [Label::Org, Label::Person].map(|l| label_index(&l));
+    // "Cuyahoga" + "County": a place the model stopped before its kind.
+    for k in 0..spans.len() {
+        let s = spans[k];
+        let limit = spans.get(k + 1).map_or(sentence.end, |n| n.start);
+        if s.end < limit
+            && s.label != label_index(&Label::Person)
+            && case_of(word(s.end)) == Case::Title
+            && is(TAILS, s.end)
+        {
+            spans[k].end += 1;
+            spans[k].label = gpe;
+        }
+    }
     for s in spans.iter_mut() {
         if named.contains(&s.label) {
             let tail = s.end - s.start >= 2 && is(TAILS, s.end - 1);
@@ -1671,6 +1695,13 @@ fn merge_adjacent(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>, gaz:
         } else if b.start == a.end + 1 && tokens[a.end].text(text) == "&" {
             // "Hoffmann & Kühn": names joined by an ampersand are one firm.
             Some(org)
+        } else if (a.label == gpe || a.label == loc)
+            && (b.label == gpe || b.label == loc)
+            && b.start == a.end + 1
+            && matches!(tokens[a.end].text(text), "de" | "del" | "do" | "da")
+        {
+            // "Norte" + "de" + "Santander": one place's name.
+            Some(gpe)
         } else if b.label == gpe
             && (b.start == a.end + 1
                 || b.start == a.end + 2 && tokens[a.end + 1].text(text) == "the")
@@ -2616,6 +2647,22 @@ mod tests {
                 "south of the Sea of Marmara.",
                 &[("Marmara", Loc)],
                 &[("Sea of Marmara", Loc)],
+            ),
+            // A place the model stopped before its kind; a Spanish place name.
+            (
+                "farmers along the San Pedro River sued",
+                &[("San Pedro", Loc)],
+                &[("San Pedro River", Loc)],
+            ),
+            (
+                "a former Cuyahoga County deputy",
+                &[("Cuyahoga", Loc)],
+                &[("Cuyahoga County", Gpe)],
+            ),
+            (
+                "the largest city in Norte de Santander province",
+                &[("Norte", Loc), ("Santander", Gpe)],
+                &[("Norte de Santander", Gpe)],
             ),
             // Official names go on after "and"; peoples before "tribes".
             (
