@@ -173,7 +173,7 @@ impl ModelFile {
     /// # Errors
     /// [`ModelError`] when the bytes are not a model of this format and shape.
     pub fn from_bytes(bytes: &[u8]) -> Result<ModelFile, ModelError> {
-        let (head, types, tokens) = read_parts(bytes)?;
+        let (head, types, tokens) = read_parts(bytes, TAGS)?;
         Ok(ModelFile {
             scale: head.scale,
             calibration: head.calibration,
@@ -195,8 +195,9 @@ struct Head {
     end: Vec<i16>,
 }
 
-/// A feature table as stored, decoded in one piece: keys, and `stride` weights
-/// per feature (`positions * TAGS`, position-major) in one array.
+/// A feature table decoded in one piece: keys, and `stride` weights per feature
+/// (`positions * lanes`, position-major, a position's `TAGS` weights first in
+/// its `lanes`) in one array.
 struct DenseTable {
     keys: Vec<u32>,
     weights: Vec<i8>,
@@ -216,7 +217,9 @@ impl DenseTable {
     }
 }
 
-fn read_parts(bytes: &[u8]) -> Result<(Head, DenseTable, DenseTable), ModelError> {
+/// Reads a model file; each position's weights take `lanes` bytes in the tables
+/// (`TAGS` as stored, `LANES` for the runtime's SIMD rows).
+fn read_parts(bytes: &[u8], lanes: usize) -> Result<(Head, DenseTable, DenseTable), ModelError> {
     let mut r = Reader { bytes, at: 0 };
     if r.take(MAGIC.len())? != MAGIC {
         return Err(ModelError::BadMagic);
@@ -245,8 +248,8 @@ fn read_parts(bytes: &[u8]) -> Result<(Head, DenseTable, DenseTable), ModelError
     let transitions = signed(TAGS * TAGS)?;
     let start = signed(TAGS)?;
     let end = signed(TAGS)?;
-    let types = read_table(&mut r, positions)?;
-    let tokens = read_table(&mut r, 1)?;
+    let types = read_table(&mut r, positions, lanes)?;
+    let tokens = read_table(&mut r, 1, lanes)?;
     let head = Head {
         scale: floats[0],
         calibration: [floats[1], floats[2]],
@@ -335,10 +338,15 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Decodes one table straight into a [`DenseTable`]: one allocation per table,
-/// where one `Vec` per feature made loading the model three times slower.
-/// Position bits beyond `positions` are ignored.
-fn read_table(r: &mut Reader<'_>, positions: usize) -> Result<DenseTable, ModelError> {
+/// Decodes one table straight into a [`DenseTable`] with `lanes` bytes per
+/// position: one allocation per table, where one `Vec` per feature made loading
+/// the model three times slower, and decoding into the runtime's rows saves a
+/// copy of them all. Position bits beyond `positions` are ignored.
+fn read_table(
+    r: &mut Reader<'_>,
+    positions: usize,
+    lanes: usize,
+) -> Result<DenseTable, ModelError> {
     let count = r.varint()? as usize;
     // Every feature takes at least one byte per stream: refuse counts the file cannot hold.
     if count > r.bytes.len() {
@@ -354,7 +362,7 @@ fn read_table(r: &mut Reader<'_>, positions: usize) -> Result<DenseTable, ModelE
         key += delta;
         keys.push(u32::try_from(key).map_err(|_| ModelError::UnsortedKeys)?);
     }
-    let stride = positions * TAGS;
+    let stride = positions * lanes;
     let position_bits = (1u32 << positions) - 1;
     let masks = r.take(count)?;
     let rows: usize = masks
@@ -371,7 +379,7 @@ fn read_table(r: &mut Reader<'_>, positions: usize) -> Result<DenseTable, ModelE
             let tags =
                 tag_masks.next().expect("one tag mask per set position bit") & ((1 << TAGS) - 1);
             let values = r.take(tags.count_ones() as usize)?;
-            let row = &mut weights[f * stride + p * TAGS..][..TAGS];
+            let row = &mut weights[f * stride + p * lanes..][..TAGS];
             let mut rest = tags;
             for &w in values {
                 row[rest.trailing_zeros() as usize] = w as i8;
@@ -396,28 +404,16 @@ pub struct FeatureTable {
 }
 
 impl FeatureTable {
-    fn from_dense(table: &DenseTable, positions: usize) -> FeatureTable {
-        let width = positions * LANES;
+    /// Indexes a table decoded with `LANES` bytes per position.
+    fn from_dense(table: DenseTable) -> FeatureTable {
         let mut index = FlatMap::with_capacity(table.keys.len(), 0u32);
-        let mut weights = vec![0i8; table.keys.len() * width];
-        for (i, (&key, stored)) in table
-            .keys
-            .iter()
-            .zip(table.weights.chunks_exact(table.stride))
-            .enumerate()
-        {
+        for (i, &key) in table.keys.iter().enumerate() {
             index.insert(u64::from(key), i as u32);
-            for (row, stored) in weights[i * width..(i + 1) * width]
-                .chunks_exact_mut(LANES)
-                .zip(stored.chunks_exact(TAGS))
-            {
-                row[..TAGS].copy_from_slice(stored);
-            }
         }
         FeatureTable {
             index,
-            weights,
-            width,
+            weights: table.weights,
+            width: table.stride,
         }
     }
 
@@ -553,11 +549,11 @@ impl Model {
     /// # Errors
     /// [`ModelError`] when the bytes are not a model of this format and shape.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let (head, types, tokens) = read_parts(bytes)?;
+        let (head, types, tokens) = read_parts(bytes, LANES)?;
         Ok(Model {
             id: next_id(),
-            type_table: FeatureTable::from_dense(&types, super::features::POSITIONS),
-            token_table: FeatureTable::from_dense(&tokens, 1),
+            type_table: FeatureTable::from_dense(types),
+            token_table: FeatureTable::from_dense(tokens),
             transitions: float_transitions(&head.transitions, &head.start, &head.end),
             scale: head.scale,
             calibration: head.calibration,
