@@ -39,3 +39,4 @@ news "news_blind4"  news_blind4.gold.jsonl
 news "news_blind5"  news_blind5.gold.jsonl
 news "news_blind6"  news_blind6.gold.jsonl
 news "news_blind7"  news_blind7.gold.jsonl
+news "news_blind8"  news_blind8.gold.jsonl

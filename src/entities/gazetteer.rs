@@ -310,7 +310,9 @@ impl Gazetteer {
         for c in 0..CATEGORIES {
             let bit = 1u32 << c;
             // A one-word entry is its own first word: longest at least 1.
-            read_keys(&mut r, t, false, |v, _| *v |= bit | ((*v >> 16).max(1) << 16))?;
+            read_keys(&mut r, t, false, |v, _| {
+                *v |= bit | ((*v >> 16).max(1) << 16)
+            })?;
             read_keys(&mut r, t, false, |v, _| *v |= bit)?;
         }
         read_keys(&mut r, t, true, |v, n| {

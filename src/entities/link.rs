@@ -14,8 +14,9 @@
 //!   label its mentions' scores favour;
 //! - a person or location group with words around one mention that say what it
 //!   is ("shares in Pemberton Hale", "Cerro Rico, the silver mountain"; see
-//!   [`kind_context`]) takes that label; in a sports report, a place most of
-//!   whose mentions stand where a team would is the team ([`team_mention`]);
+//!   [`kind_context`]) takes that label; in a sports report, a place (or a
+//!   one-word "person" no full name explains) most of whose mentions stand where
+//!   a team would is the team ([`team_mention`]);
 //! - in an article, a one-word "person" that no full name, title or name list
 //!   explains is dropped: the model's guess for an unknown name, rarely a person.
 //!
@@ -387,17 +388,23 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
     }
 
     // In a sports report, a place most of whose mentions stand where a team
-    // would ("beat Boston", "Milwaukee committed 17 turnovers") is the team.
+    // would ("beat Boston", "Milwaukee committed 17 turnovers") is the team; so
+    // is a one-word "person" no full name explains ("Betis coach", "a draw for
+    // Betis against Villarreal").
     if sports_report {
+        let club = |s: &Span<'_>, g: usize| {
+            matches!(s.label, Label::Gpe | Label::Loc)
+                || s.label == Label::Person && groups[g].votes.is_some() && !s.text.contains(' ')
+        };
         let mut team = vec![0i32; groups.len()];
         for (s, &g) in spans.iter().zip(member.iter()) {
-            if matches!(s.label, Label::Gpe | Label::Loc) {
+            if club(s, g) {
                 let (a, b) = token_range(tokens, s);
                 team[g] += team_mention(text, tokens, a, b).map_or(0, |t| if t { 1 } else { -1 });
             }
         }
         for (s, &g) in spans.iter_mut().zip(member.iter()) {
-            if team[g] > 0 && matches!(s.label, Label::Gpe | Label::Loc) {
+            if team[g] > 0 && club(s, g) {
                 s.label = Label::Org;
                 s.source = Source::Rule;
             }
@@ -863,6 +870,28 @@ mod tests {
                 ("Boston Scientific Corp.", Label::Org, 1),
                 ("Boston", Label::Gpe, 2),
             ]
+        );
+    }
+
+    #[test]
+    fn in_a_sports_report_a_one_word_person_where_a_team_stands_is_the_team() {
+        let text = "Alcantara rescued a draw for Betis against Villarreal. Betis coach \
+                    Ernesto Calvo was happy, and Betis face Fiorentina next.";
+        let mut spans = vec![
+            span(text, "Betis", 0, Label::Person),
+            span(text, "Villarreal", 0, Label::Gpe),
+            span(text, "Betis", 1, Label::Person),
+            span(text, "Ernesto Calvo", 0, Label::Person),
+        ];
+        sort_spans(&mut spans);
+        link(text, &tokenize(text), &mut spans, true);
+        let got: Vec<_> = spans.iter().map(|s| (s.text, s.label.clone())).collect();
+        assert!(got.contains(&("Ernesto Calvo", Label::Person)), "{got:?}");
+        assert!(
+            got.iter()
+                .filter(|(t, _)| *t == "Betis")
+                .all(|(_, l)| *l == Label::Org),
+            "{got:?}"
         );
     }
 
