@@ -417,7 +417,7 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
     let mut nicknames: Vec<&str> = Vec::new();
     for run in after_the.chunk_by(|a, b| a == b) {
         let w = run[0];
-        if (w.ends_with('s') || run.len() >= 2) && gaz.categories_of(&[lower_into_hash(w)]) == 0 {
+        if (w.ends_with('s') || run.len() >= 2) && gaz.categories_of_word(w) == 0 {
             nicknames.push(w);
         }
     }
@@ -431,7 +431,7 @@ pub fn team_nicknames<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<
             && last.len() >= 4
             && case_of(last) == Case::Title
             && last.chars().all(char::is_alphabetic)
-            && gaz.categories_of(&[lower_into_hash(last)]) & bit(Category::OrgCue) == 0
+            && gaz.categories_of_word(last) & bit(Category::OrgCue) == 0
             && gaz.categories_of(&phrase_lowers(&words[..words.len() - 1].join(" "))) & places != 0
         {
             nicknames.push(last);

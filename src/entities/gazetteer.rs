@@ -372,6 +372,11 @@ impl Gazetteer {
         self.table.get(phrase_key(lowers)).map_or(0, |v| v as u16)
     }
 
+    /// The categories of entries that are this one word (any case).
+    pub fn categories_of_word(&self, word: &str) -> u16 {
+        self.categories_of(&[lower_into_hash(word)])
+    }
+
     /// True when the phrase is an entry of `category`.
     pub fn contains(&self, lowers: &[u64], category: Category) -> bool {
         self.categories_of(lowers) & (1 << category as u16) != 0

@@ -32,7 +32,7 @@ use super::context::{kind_context, team_mention};
 use super::features::{case_of, lower_into_hash, Case};
 use super::gazetteer::{bit, Category, Gazetteer};
 use super::model::LABELS;
-use super::repair::is_org_cue;
+use super::repair::{is_initial, is_org_cue};
 use super::table::FastMap;
 use crate::label::Label;
 use crate::span::{sort_spans, Source, Span};
@@ -120,7 +120,7 @@ fn company_short_name<'t>(text: &'t str, words: &[Token], gaz: &Gazetteer) -> Op
     let first = first.text(text);
     (case_of(first) == Case::Title
         && is_org_cue(text, *last, gaz)
-        && gaz.categories_of(&[lower_into_hash(first)]) & !bit(Category::Surname) == 0)
+        && gaz.categories_of_word(first) & !bit(Category::Surname) == 0)
         .then_some(first)
 }
 
@@ -290,7 +290,7 @@ pub fn link<'t>(text: &'t str, tokens: &[Token], spans: &mut Vec<Span<'t>>, spor
             let surname = &text[tokens[last].start as usize..tokens[b - 1].end as usize];
             let places = bit(Category::Country) | bit(Category::Region);
             if case_of(tokens[last].text(text)) == Case::Title
-                && gaz.categories_of(&[lower_into_hash(surname)]) & places == 0
+                && gaz.categories_of_word(surname) & places == 0
             {
                 by_text.entry((surname, true)).or_insert(g);
                 surfaces.push((last, b, g));
@@ -461,13 +461,12 @@ fn drop_unexplained_people(
     }
     let explained = |s: &Span<'_>| {
         let (a, b) = token_range(tokens, s);
-        let word = lower_into_hash(tokens[a].text(text));
         let names = bit(Category::FirstName) | bit(Category::Surname);
         let title = bit(Category::Title) | bit(Category::TitleModifier);
         b - a > 1
             || s.source != Source::Model
-            || gaz.categories_of(&[word]) & names != 0
-            || a > 0 && gaz.categories_of(&[lower_into_hash(tokens[a - 1].text(text))]) & title != 0
+            || gaz.categories_of_word(tokens[a].text(text)) & names != 0
+            || a > 0 && gaz.categories_of_word(tokens[a - 1].text(text)) & title != 0
     };
     // Groups a full name decided (`votes` is None) are explained by it.
     let mut keep: Vec<bool> = groups.iter().map(|g| g.votes.is_none()).collect();
@@ -523,7 +522,7 @@ fn define_acronyms<'t>(
                 && (2..=8).contains(&short.len())
                 && short.chars().all(char::is_alphabetic)
                 && matches!(case_of(short), Case::Upper | Case::Title)
-                && gaz.categories_of(&[lower_into_hash(short)]) == 0;
+                && gaz.categories_of_word(short) == 0;
             (abbreviates(short, spans[long].text) || other_language).then_some(first)
         };
         let Some(first) = by_initials.or_else(by_tagged_name) else {
@@ -742,12 +741,6 @@ fn continues_name_before(text: &str, tokens: &[Token], i: usize) -> bool {
             && i >= 2
             && tokens[i - 2].end == before.start
             && continues_name(text, tokens[i - 2])
-}
-
-/// A single capital letter and a period: "J." in "J. Root".
-fn is_initial(word: &str) -> bool {
-    let b = word.as_bytes();
-    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 #[cfg(test)]

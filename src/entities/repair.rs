@@ -242,7 +242,7 @@ pub fn repair(
         // as a firm's name.
         if s.label == org && s.end - s.start == 2 && !known_org && cats & places == 0 && {
             let (first, last) = (tokens[s.start], tokens[s.start + 1]);
-            let word_cats = |t: Token| gaz.categories_of(&[lower_into_hash(t.text(text))]);
+            let word_cats = |t: Token| gaz.categories_of_word(t.text(text));
             case_of(last.text(text)) == Case::Title
                 && word_cats(last) & bit(Category::Surname) != 0
                 && word_cats(last) & places == 0
@@ -268,7 +268,7 @@ pub fn repair(
         // "B.C.", "N.Y.": a state's or province's dotted abbreviation is a place.
         if s.end - s.start == 1
             && s.label != gpe
-            && STATE_ABBREVIATIONS.contains(&last.text(text))
+            && is_state_abbreviation(last.text(text))
             && last.text(text).len() == 4
         {
             out[k].label = gpe;
@@ -410,6 +410,10 @@ const STATE_ABBREVIATIONS: &[&str] = &[
     "Va.", "Vt.", "W.Va.", "Wash.", "Wis.", "Wyo.",
 ];
 
+fn is_state_abbreviation(word: &str) -> bool {
+    STATE_ABBREVIATIONS.binary_search(&word).is_ok()
+}
+
 /// "Carson City, Nev.", "KELOWNA, B.C. —": a state's abbreviation after a place
 /// and a comma is a place too, whatever the model made of it (the ambiguous
 /// ones, "Miss." or "Ill.", only there).
@@ -423,7 +427,7 @@ fn state_after_place(text: &str, tokens: &[Token], spans: &mut Vec<TokenSpan>) {
             || tokens.get(s.end).is_none_or(|t| t.text(text) != ",")
             || tokens
                 .get(at)
-                .is_none_or(|t| STATE_ABBREVIATIONS.binary_search(&t.text(text)).is_err())
+                .is_none_or(|t| !is_state_abbreviation(t.text(text)))
         {
             continue;
         }
@@ -921,10 +925,7 @@ fn dateline(
                 end + 1 + n < sentence.end
                     && matches!(tokens[end + 1 + n].text(text), "," | "(" | "—" | "–" | "-")
                     && (candidate(text, &tokens[end + 1..end + 1 + n], GPE, gaz)
-                        || n == 1
-                            && STATE_ABBREVIATIONS
-                                .binary_search(&tokens[end + 1].text(text))
-                                .is_ok())
+                        || n == 1 && is_state_abbreviation(tokens[end + 1].text(text)))
             });
         // Or a wire dateline's date follows: "FRANKFURT, Nov 4 (Reuters)".
         let date_follows = tokens[end].text(text) == ","
@@ -1147,7 +1148,7 @@ fn closed_class_norp(
 /// country or state plus "-ns" ("Nevadans", "Kenyans"): members of a group.
 fn plural_of_group(text: &str, token: Token, gaz: &Gazetteer) -> bool {
     let word = token.text(text);
-    let listed = |stem: &str, class: u16| gaz.categories_of(&[lower_into_hash(stem)]) & class != 0;
+    let listed = |stem: &str, class: u16| gaz.categories_of_word(stem) & class != 0;
     // "Philippines" is a country, not more than one "Philippine".
     word.len() >= 5
         && case_of(word) == Case::Title
@@ -1387,7 +1388,7 @@ fn not_a_person(text: &str, words: &[Token], gaz: &Gazetteer) -> bool {
 /// a role ("Bukar Modu Lawan, chairman of the council").
 fn person_by_role(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -> bool {
     let words = &tokens[s.start..s.end];
-    let cats = |t: &Token| gaz.categories_of(&[lower_into_hash(t.text(text))]);
+    let cats = |t: &Token| gaz.categories_of_word(t.text(text));
     let name_word = |i: usize| {
         let w = tokens[i].text(text);
         match case_of(w) {
@@ -1543,7 +1544,7 @@ fn organization_appositions(
 }
 
 /// A single capital letter and a period: "J." in "J. Root".
-fn is_initial(word: &str) -> bool {
+pub(super) fn is_initial(word: &str) -> bool {
     let b = word.as_bytes();
     b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
@@ -1577,7 +1578,7 @@ fn titled_name(text: &str, tokens: &[Token], s: TokenSpan, gaz: &Gazetteer) -> b
     let title = tokens[s.start];
     let rest = &tokens[s.start + 1..s.end];
     let names = bit(Category::FirstName) | bit(Category::Surname);
-    let word_cats = |t: &Token| gaz.categories_of(&[lower_into_hash(t.text(text))]);
+    let word_cats = |t: &Token| gaz.categories_of_word(t.text(text));
     case_of(title.text(text)) == Case::Title
         && word_cats(&title) & bit(Category::Title) != 0
         && !is_org_cue(text, title, gaz)
@@ -1770,7 +1771,7 @@ const STATE_FORMS: &[&str] = &[
 fn unknown_name_word(text: &str, token: Token, gaz: &Gazetteer) -> bool {
     case_of(token.text(text)) == Case::Title
         && token.kind == crate::text::TokenKind::Word
-        && gaz.categories_of(&[lower_into_hash(token.text(text))])
+        && gaz.categories_of_word(token.text(text))
             & !(bit(Category::FirstName) | bit(Category::Surname))
             == 0
         && !is_org_cue(text, token, gaz)
@@ -2461,6 +2462,13 @@ mod tests {
                 .collect();
             assert_eq!(repaired_all(sentence, model), want, "{sentence}");
         }
+    }
+
+    #[test]
+    fn state_abbreviations_are_sorted_for_binary_search() {
+        assert!(STATE_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_state_abbreviation("Nev.") && is_state_abbreviation("B.C."));
+        assert!(!is_state_abbreviation("Nev"));
     }
 
     #[test]
